@@ -1,0 +1,1 @@
+"""Werkbaar: the Rasa side of the assistant (Dutch NLP, channels, start-up, command line)."""

@@ -1,0 +1,108 @@
+"""`werkbaar`: the command line of the assistant (Dutch output for users)."""
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+
+from bot.quiet import quiet_environment
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from bot.nlp import ensure_pipeline
+    from bot.servers import Assistant, StartupError
+    from bot.settings import Settings
+    from bot.training import ensure_trained
+
+    settings = Settings()
+    if args.host:
+        settings.host = args.host
+    if args.port:
+        settings.port = args.port
+    if args.actions_port:
+        settings.actions_port = args.actions_port
+
+    print(ensure_pipeline().describe())
+    try:
+        model = ensure_trained()
+    except RuntimeError as error:
+        print(error, file=sys.stderr)
+        return 1
+
+    assistant = Assistant(settings, model)
+    # Ctrl-C and SIGTERM both end in a clean stop of both servers.
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    try:
+        print("Servers starten...")
+        assistant.start_actions()
+        assistant.start_rasa()
+        seconds = assistant.wait_until_ready()
+        print(f"Werkbaar is klaar (opgestart in {seconds:.0f} s).")
+        print(f"  Chat (REST):    POST {settings.rest_webhook}")
+        print('                  body: {"sender": "<id>", "message": "hallo"}')
+        print(f"  Actieserver:    {settings.actions_url}")
+        print("Stoppen: Ctrl-C")
+        sys.stdout.flush()
+        return assistant.wait()
+    except StartupError as error:
+        print(f"Opstarten mislukt: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nWerkbaar stopt...")
+        return 0
+    finally:
+        assistant.stop()
+        print("Gestopt.")
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from bot.nlp import ensure_pipeline
+    from bot.training import ensure_trained
+
+    print(ensure_pipeline().describe())
+    try:
+        ensure_trained(force=args.force)
+    except RuntimeError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="werkbaar",
+        description="Werkbaar: chatassistent voor werken met een chronische aandoening.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="opdracht")
+
+    run = sub.add_parser("run", help="train zo nodig en start de assistent")
+    run.add_argument("--host", help="adres (standaard 127.0.0.1, of WERKBAAR_HOST)")
+    run.add_argument("--port", type=int, help="poort van Rasa (standaard 5005)")
+    run.add_argument("--actions-port", type=int, help="poort van de actieserver (standaard 5055)")
+    run.set_defaults(handler=_cmd_run)
+
+    train = sub.add_parser("train", help="train het model als data of config veranderd zijn")
+    train.add_argument("--force", action="store_true", help="altijd opnieuw trainen")
+    train.set_defaults(handler=_cmd_train)
+
+    try:
+        from knowledge.cli import register
+    except ImportError:  # pragma: no cover - knowledge package missing is a broken install
+        pass
+    else:
+        register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    quiet_environment()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

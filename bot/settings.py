@@ -1,0 +1,56 @@
+"""Run-time settings, from the environment with embedded defaults (no external services)."""
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.paths import data_dir
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+def api_token() -> str:
+    """Token that guards Rasa's HTTP API. WERKBAAR_API_TOKEN, or one generated per data dir."""
+    token = os.environ.get("WERKBAAR_API_TOKEN", "").strip()
+    if token:
+        return token
+    path = data_dir() / "api-token"
+    if not path.exists():
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(32), encoding="utf-8")
+    return path.read_text(encoding="utf-8").strip()
+
+
+@dataclass
+class Settings:
+    host: str = field(default_factory=lambda: os.environ.get("WERKBAAR_HOST", "127.0.0.1"))
+    port: int = field(default_factory=lambda: _int("WERKBAAR_PORT", 5005))
+    actions_port: int = field(default_factory=lambda: _int("WERKBAAR_ACTIONS_PORT", 5055))
+    # Origins allowed to call the chat channels from a browser (space or comma separated).
+    cors_origins: list[str] = field(
+        default_factory=lambda: os.environ.get("WERKBAAR_CORS_ORIGINS", "")
+        .replace(",", " ").split()
+    )
+    # SQLAlchemy URL of the tracker store; SQLite in the data dir by default.
+    tracker_url: str = field(default_factory=lambda: os.environ.get("WERKBAAR_TRACKER_URL", ""))
+    data: Path = field(default_factory=data_dir)
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def actions_url(self) -> str:
+        return f"http://{self.host}:{self.actions_port}"
+
+    @property
+    def rest_webhook(self) -> str:
+        return f"{self.rasa_url}/webhooks/rest/webhook"
+
+    def effective_tracker_url(self) -> str:
+        return self.tracker_url or f"sqlite:///{self.data / 'tracker.db'}"

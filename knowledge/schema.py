@@ -1,0 +1,157 @@
+"""Content data classes and `load_content`, which reads and validates knowledge/content/*.yaml.
+
+The file format is specified in knowledge/content/SCHEMA.md (the contract).
+The field-by-field checks live in `knowledge.validation`.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, Optional, Tuple
+
+from .errors import ContentError, ContentProblem
+from .vocabulary import document_title, evidence_label
+
+# Bump when the mapping from content to store changes, so stores get rebuilt.
+CONTENT_FORMAT_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Source:
+    document: str
+    section: str
+    heading: Optional[str] = None
+    anchor: Optional[str] = None
+
+    @property
+    def document_title(self) -> str:
+        return document_title(self.document)
+
+    @property
+    def label(self) -> str:
+        """Dutch citation, e.g. 'Multidisciplinaire richtlijn ..., paragraaf 3.2 (Vermoeidheid)'."""
+        section = self.section
+        if section[:1].isdigit():
+            section = f"paragraaf {section}"
+        text = f"{self.document_title}, {section}"
+        if self.heading:
+            text += f" ({self.heading})"
+        return text
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    kind: str
+    title: str
+    text: str
+    audiences: Tuple[str, ...]
+    themes: Tuple[str, ...]
+    source: Source
+    text_professional: Optional[str] = None
+    text_employer: Optional[str] = None
+    conditions: Tuple[str, ...] = ()
+    evidence: Optional[str] = None
+    evidence_text: Optional[str] = None
+    keywords: Tuple[str, ...] = ()
+    discuss_with: Tuple[str, ...] = ()
+    resources: Tuple[str, ...] = ()
+    file: str = ""
+
+    def text_for(self, audience: Optional[str]) -> str:
+        """The text for an audience, falling back to the worker text."""
+        if audience == "professional" and self.text_professional:
+            return self.text_professional
+        if audience == "werkgever" and self.text_employer:
+            return self.text_employer
+        return self.text
+
+    @property
+    def evidence_label(self) -> str:
+        return evidence_label(self.evidence)
+
+
+@dataclass(frozen=True)
+class Resource:
+    id: str
+    name: str
+    kind: str
+    offers: str
+    audiences: Tuple[str, ...]
+    source: Source
+    url: Optional[str] = None
+    conditions: Tuple[str, ...] = ()
+    themes: Tuple[str, ...] = ()
+    file: str = ""
+
+    @property
+    def is_generic(self) -> bool:
+        """True when the resource serves all chronic conditions."""
+        return not self.conditions
+
+
+@dataclass(frozen=True)
+class Condition:
+    id: str
+    name: str
+    aliases: Tuple[str, ...]
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class Content:
+    """All validated content. Dicts keep file order."""
+
+    items: Dict[str, Item] = field(default_factory=dict)
+    resources: Dict[str, Resource] = field(default_factory=dict)
+    conditions: Dict[str, Condition] = field(default_factory=dict)
+    content_hash: str = ""
+    files: Tuple[str, ...] = ()
+
+
+def content_files(directory: str | os.PathLike) -> list:
+    """The *.yaml files of a content directory, sorted by name."""
+    return sorted(Path(directory).glob("*.yaml"))
+
+
+def hash_files(paths) -> str:
+    """A stable hash over file names and bytes (plus the format version)."""
+    digest = hashlib.sha256(f"format:{CONTENT_FORMAT_VERSION}\n".encode())
+    for path in paths:
+        digest.update(Path(path).name.encode() + b"\0")
+        digest.update(Path(path).read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def load_content(directory: str | os.PathLike | None = None) -> Content:
+    """Read and validate all *.yaml files in `directory`.
+
+    Raises ContentError naming file, item id and field for every problem found.
+    """
+    from .config import content_dir
+    from .validation import Validator, read_yaml
+
+    directory = content_dir(directory)
+    paths = content_files(directory)
+    if not paths:
+        raise ContentError(
+            [ContentProblem(str(directory), "", "", "geen inhoudsbestanden (*.yaml) gevonden")]
+        )
+    validator = Validator()
+    for path in paths:
+        data = read_yaml(path, validator.problems)
+        if data is not None:
+            validator.add_file(path.name, data)
+    validator.check_references()
+    if validator.problems:
+        raise ContentError(validator.problems)
+    return Content(
+        items=validator.items,
+        resources=validator.resources,
+        conditions=validator.conditions,
+        content_hash=hash_files(paths),
+        files=tuple(p.name for p in paths),
+    )

@@ -1,0 +1,147 @@
+"""Controlled vocabulary of the knowledge content (see content/SCHEMA.md).
+
+Keys are the ids used in the YAML files; values are Dutch labels shown to users.
+"""
+from __future__ import annotations
+
+from typing import Dict, Tuple
+
+AUDIENCES: Dict[str, str] = {
+    "werkende": "werkende",
+    "werkzoekende": "werkzoekende",
+    "professional": "professional (bedrijfsarts, verzekeringsarts, arbeidsdeskundige)",
+    "werkgever": "werkgever",
+}
+
+ITEM_KINDS: Dict[str, str] = {
+    "aanbeveling": "aanbeveling uit de richtlijn",
+    "conclusie": "conclusie uit de richtlijn",
+    "oplossing": "oplossing",
+    "behoefte": "behoefte of hulpmiddel bij zelfmanagement",
+    "visie": "visie op arbeidsgerichte zorg",
+    "achtergrond": "achtergrond",
+}
+
+# Item kinds for which `evidence` is required.
+KINDS_WITH_EVIDENCE: Tuple[str, ...] = ("aanbeveling", "conclusie")
+
+THEMES: Dict[str, str] = {
+    "vermoeidheid": "vermoeidheid en energie",
+    "concentratie": "concentratie en geheugen",
+    "fysieke_belasting": "fysieke belasting en pijn",
+    "werkdruk": "werkdruk en werktempo",
+    "werktijden": "werktijden",
+    "woon_werkverkeer": "reizen naar het werk",
+    "steun_werk": "steun van leidinggevende en collega's",
+    "steun_thuis": "steun thuis",
+    "financien": "geld, inkomen en uitkering",
+    "rechten_plichten": "rechten en plichten",
+    "reintegratie": "re-integratie",
+    "jobcoach": "jobcoach",
+    "openheid": "vertellen over je aandoening",
+    "zelfmanagement": "zelf de regie houden",
+    "interventies": "interventies",
+    "samenwerking": "samenwerking en samen beslissen",
+    "privacy": "privacy",
+    "werkaanpassingen": "aanpassingen in het werk",
+    "risicogroepen": "risicogroepen",
+    "psychisch": "psychische klachten",
+    "factoren": "wat helpt en wat belemmert",
+    "werk_zoeken": "werk zoeken",
+    "preventie": "voorkomen van uitval",
+    "beeldvorming": "vooroordelen en beeldvorming",
+    "jongeren": "jongeren",
+    "arbeidsgerichte_zorg": "zorg die ook aan werk denkt",
+    "gesprek": "een gesprek voorbereiden",
+    "ervaringsdeskundigheid": "ervaringsdeskundigheid",
+}
+
+EVIDENCE: Dict[str, str] = {
+    "bewezen": "bewezen (niveau 1)",
+    "aannemelijk": "aannemelijk (niveau 2)",
+    "aanwijzingen": "er zijn aanwijzingen (niveau 3)",
+    "onvoldoende_bewijs": "onvoldoende bewijs",
+    "aanbeveling": "aanbeveling van de werkgroep",
+    "beleid": "beleidsaanbeveling",
+}
+
+# Ranking weight of evidence: higher = stronger. Items without evidence rank last.
+EVIDENCE_RANK: Dict[str, int] = {
+    "bewezen": 6,
+    "aannemelijk": 5,
+    "aanwijzingen": 4,
+    "aanbeveling": 3,
+    "beleid": 2,
+    "onvoldoende_bewijs": 1,
+}
+
+DOCUMENTS: Dict[str, str] = {
+    "richtlijn": "Multidisciplinaire richtlijn Chronisch zieken en werk (NVAB/NVVG)",
+    "ser": "SER-verslag van de dialoogbijeenkomst Werken met een chronische ziekte (2015)",
+    "zorgbasics": "ZorgBasics Werkhervatting en re-integratie",
+    "visie": "Toekomstvisie op arbeidsgerichte zorg",
+    "zelfmanagement": "Artikel Zelfmanagement van de zieke werknemer bij re-integratie",
+}
+
+DISCUSS_WITH: Dict[str, str] = {
+    "bedrijfsarts": "de bedrijfsarts",
+    "verzekeringsarts": "de verzekeringsarts",
+    "arbeidsdeskundige": "de arbeidsdeskundige",
+    "leidinggevende": "je leidinggevende",
+    "werkgever": "je werkgever",
+    "collegas": "je collega's",
+    "behandelaar": "je behandelaar (arts of therapeut)",
+    "huisarts": "de huisarts",
+    "casemanager": "de casemanager",
+    "jobcoach": "een jobcoach",
+    "uwv": "het UWV",
+    "partner_familie": "je partner of familie",
+    "ervaringsdeskundige": "een ervaringsdeskundige",
+    "patientenorganisatie": "een patiëntenorganisatie",
+}
+
+RESOURCE_KINDS: Dict[str, str] = {
+    "patientenorganisatie": "patiëntenorganisatie",
+    "koepelorganisatie": "koepelorganisatie",
+    "ervaringsdeskundige_coach": "ervaringsdeskundige coach",
+    "hulpmiddel": "hulpmiddel",
+    "kenniscentrum": "kenniscentrum",
+    "regeling": "regeling",
+    "organisatie": "organisatie",
+}
+
+# Resource kinds that are offered for a specific condition; the others are generic tools.
+ORGANISATION_KINDS: Tuple[str, ...] = (
+    "patientenorganisatie",
+    "ervaringsdeskundige_coach",
+)
+
+# Informal words people use -> words the content uses. Used to expand search queries.
+QUERY_SYNONYMS: Dict[str, str] = {
+    "moe": "vermoeidheid",
+    "uitgeput": "vermoeidheid",
+    "energie": "vermoeidheid energie",
+    "baas": "leidinggevende werkgever",
+    "chef": "leidinggevende",
+    "manager": "leidinggevende",
+    "ziekmelden": "verzuim ziekmelding",
+    "ziekgemeld": "verzuim ziekmelding",
+    "thuiswerken": "thuis werken",
+    "vertellen": "informeren openheid",
+    "geld": "inkomen financien",
+    "uitkering": "uitkering inkomen",
+    "pijn": "pijn fysieke beperkingen",
+    "vergeetachtig": "geheugen concentratie",
+    "ips": "individual placement and support",
+    "coach": "coach jobcoach",
+}
+
+
+def evidence_label(value: str | None) -> str:
+    """Dutch label for an evidence value ('' when there is none)."""
+    return EVIDENCE.get(value or "", "")
+
+
+def document_title(document_id: str) -> str:
+    """Full Dutch title of a source document id."""
+    return DOCUMENTS.get(document_id, document_id)
