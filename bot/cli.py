@@ -79,18 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--host", help="adres (standaard 127.0.0.1, of WERKBAAR_HOST)")
     run.add_argument("--port", type=int, help="poort van Rasa (standaard 5005)")
     run.add_argument("--actions-port", type=int, help="poort van de actieserver (standaard 5055)")
-    run.set_defaults(handler=_cmd_run)
+    run.set_defaults(func=_cmd_run)
 
     train = sub.add_parser("train", help="train het model als data of config veranderd zijn")
     train.add_argument("--force", action="store_true", help="altijd opnieuw trainen")
-    train.set_defaults(handler=_cmd_train)
+    train.set_defaults(func=_cmd_train)
 
-    try:
-        from knowledge.cli import register
-    except ImportError:  # pragma: no cover - knowledge package missing is a broken install
-        pass
-    else:
-        register(sub)
+    from knowledge.cli import register
+
+    register(sub)
     return parser
 
 
@@ -98,10 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     quiet_environment()
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
+    if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    return args.handler(args)
+    return args.func(args)
 
 
 if __name__ == "__main__":

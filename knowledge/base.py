@@ -125,8 +125,10 @@ class KnowledgeBase:
                       audience: Optional[str] = None) -> List[Resource]:
         """Organisations, coaches and tools for a condition id (free text is matched too).
 
-        Resources specific to the condition come first, then the generic ones; when
-        nothing is specific, the umbrella organisations lead the generic list.
+        Resources specific to the condition come first, then the generic places to turn to
+        (umbrella organisations, coaches, tools with a web address); when nothing is
+        specific, the umbrella organisations lead that list. Laws, schemes and professional
+        bodies are left to `search_resources`.
         """
         if audience is not None:
             _check({audience}, voc.AUDIENCES, "audience")
@@ -135,7 +137,8 @@ class KnowledgeBase:
             condition = found.id if found else None
         pool = [r for r in self._resources if audience is None or audience in r.audiences]
         specific = [r for r in pool if condition and condition in r.conditions]
-        generic = [r for r in pool if r.is_generic]
+        generic = [r for r in pool if r.is_generic and r.kind in voc.HELP_KINDS
+                   and (r.url or r.kind != "hulpmiddel")]
         return self._sorted(specific) + self._sorted(generic)
 
     def _sorted(self, resources: List[Resource]) -> List[Resource]:

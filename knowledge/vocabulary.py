@@ -63,15 +63,17 @@ EVIDENCE: Dict[str, str] = {
     "onvoldoende_bewijs": "onvoldoende bewijs",
     "aanbeveling": "aanbeveling van de werkgroep",
     "beleid": "beleidsaanbeveling",
+    "geen_niveau": "geen bewijsniveau vermeld (ervaringen uit onderzoek en focusgroepen)",
 }
 
 # Ranking weight of evidence: higher = stronger. Items without evidence rank last.
 EVIDENCE_RANK: Dict[str, int] = {
-    "bewezen": 6,
-    "aannemelijk": 5,
-    "aanwijzingen": 4,
-    "aanbeveling": 3,
-    "beleid": 2,
+    "bewezen": 7,
+    "aannemelijk": 6,
+    "aanwijzingen": 5,
+    "aanbeveling": 4,
+    "beleid": 3,
+    "geen_niveau": 2,
     "onvoldoende_bewijs": 1,
 }
 
@@ -109,6 +111,12 @@ RESOURCE_KINDS: Dict[str, str] = {
     "regeling": "regeling",
     "organisatie": "organisatie",
 }
+
+# Kinds of generic resource a person can turn to for help with their condition and work
+# (umbrella organisations that point to the right patient organisation, coaches, and tools
+# with a web address). Laws, schemes and professional bodies are found by search instead.
+HELP_KINDS = ("patientenorganisatie", "koepelorganisatie", "ervaringsdeskundige_coach",
+              "hulpmiddel")
 
 # Resource kinds that are offered for a specific condition; the others are generic tools.
 ORGANISATION_KINDS: Tuple[str, ...] = (
