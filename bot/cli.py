@@ -6,6 +6,9 @@ import signal
 import sys
 
 from bot.quiet import quiet_environment
+from knowledge.errors import ContentError, KnowledgeStoreError
+
+KnowledgeError = (ContentError, KnowledgeStoreError)
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -24,8 +27,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
     print(ensure_pipeline().describe())
     try:
+        print(_prepare_knowledge())
         model = ensure_trained()
-    except RuntimeError as error:
+    except (RuntimeError, KnowledgeError) as error:
         print(error, file=sys.stderr)
         return 1
 
@@ -53,6 +57,19 @@ def _cmd_run(args: argparse.Namespace) -> int:
     finally:
         assistant.stop()
         print("Gestopt.")
+
+
+def _prepare_knowledge() -> str:
+    """Build the knowledge store when its content changed, then open it once as a check, so a
+    missing or corrupt store is reported now and not at a user's first question."""
+    from knowledge.base import KnowledgeBase
+    from knowledge.store import build_store
+
+    result = build_store()
+    stats = KnowledgeBase.open(result.url).stats()
+    state = "bijgewerkt" if result.changed else "actueel"
+    return (f"Kennisbank {state}: {stats['items']} adviezen, {stats['resources']} organisaties "
+            f"en hulpmiddelen, {stats['conditions']} aandoeningen.")
 
 
 def _cmd_train(args: argparse.Namespace) -> int:

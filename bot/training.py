@@ -21,20 +21,22 @@ DOMAIN = PROJECT_ROOT / "domain.yml"
 DATA = PROJECT_ROOT / "data"
 
 
-def training_inputs() -> list[Path]:
-    files = [CONFIG, DOMAIN, *sorted(DATA.rglob("*.yml")), *sorted(DATA.rglob("*.yaml"))]
+def training_inputs(root: Path = PROJECT_ROOT) -> list[Path]:
+    data = root / DATA.name
+    files = [root / CONFIG.name, root / DOMAIN.name,
+             *sorted(data.rglob("*.yml")), *sorted(data.rglob("*.yaml"))]
     return [f for f in files if f.is_file()]
 
 
-def fingerprint() -> str:
+def fingerprint(root: Path = PROJECT_ROOT) -> str:
     import rasa
 
     digest = hashlib.sha256()
     digest.update(f"rasa={rasa.__version__}\n".encode())
     info = pipeline_info()
     digest.update(f"nlp={info.name if info else None}:{info.version if info else None}\n".encode())
-    for path in training_inputs():
-        digest.update(str(path.relative_to(PROJECT_ROOT)).encode() + b"\0")
+    for path in training_inputs(root):
+        digest.update(str(path.relative_to(root)).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 

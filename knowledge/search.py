@@ -5,6 +5,8 @@ Design, chosen so it also scales to 100k documents:
   match ('aanpassingen' ~ 'aanpassing');
 - compound words are split into known words on both sides ('werkplekaanpassingen' ->
   'werkplek' + 'aanpassingen'), so compounds and their parts find each other;
+- hyphenated words are also found when typed without the hyphen ('reintegratie' ->
+  're-integratie'), as the parts the document index holds;
 - query words unknown to the index are corrected to the nearest known words
   (rapidfuzz over the vocabulary, character-level similarity: 'vermoeidheit', 'supportid');
 - informal words are expanded with vocabulary.QUERY_SYNONYMS;
@@ -19,7 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .text import STOPWORDS, stem, tokens
+from .text import STOPWORDS, hyphenated, stem, tokens
 from .vocabulary import QUERY_SYNONYMS
 
 LINKERS = ("", "s", "e", "en", "n")
@@ -41,6 +43,8 @@ class Analyzer:
         self.stems: set = set()
         self._cache: Dict[str, Tuple[str, ...]] = {}
         self._word_list: List[str] = []
+        # 'reintegratie' -> ('re', 'integratie'): hyphenated words written together.
+        self.joined: Dict[str, Tuple[str, ...]] = {}
 
     def learn(self, texts: Iterable[str]) -> List[List[str]]:
         """Tokenise documents and record the vocabulary; returns folded tokens per text."""
@@ -49,6 +53,8 @@ class Analyzer:
             toks = [t for t in tokens(text) if t not in STOPWORDS and len(t) > 1]
             self.words.update(toks)
             result.append(toks)
+            for joined, parts in hyphenated(text):
+                self.joined.setdefault(joined, parts)
         self.stems = {stem(w) for w in self.words}
         self._word_list = sorted(w for w in self.words if not w.isdigit())
         return result
@@ -106,6 +112,12 @@ class Analyzer:
             weights[term] = max(weights.get(term, 0.0), weight)
 
         for word, weight in expanded:
+            if word in self.joined and word not in self.words:
+                for part in self.joined[word]:
+                    if part not in STOPWORDS and len(part) > 1:
+                        for term in self.doc_terms(part):
+                            add(term, weight)
+                continue
             if self._known(word):
                 for term in self.doc_terms(word):
                     add(term, weight)

@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import List
+from typing import List, Tuple
 
 import snowballstemmer
 
 _TOKEN = re.compile(r"[a-z0-9]+")
+_HYPHENATED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
                          "\ufffd": " ", "\u00ad": ""})
 
@@ -35,6 +36,15 @@ def fold(text: str) -> str:
 def tokens(text: str) -> List[str]:
     """Folded alphanumeric tokens."""
     return _TOKEN.findall(fold(text))
+
+
+def hyphenated(text: str) -> List[Tuple[str, Tuple[str, ...]]]:
+    """Hyphenated words as (written together, parts): 're-integratie' -> ('reintegratie', ...).
+
+    People often type such words without the hyphen ('reintegratie', 'werkprive').
+    """
+    return [(match.group().replace("-", ""), tuple(match.group().split("-")))
+            for match in _HYPHENATED.finditer(fold(text))]
 
 
 @lru_cache(maxsize=200_000)
