@@ -20,6 +20,9 @@ ge had heb hebben heeft het hier hij hoe hun ik in is ja je jij jou jouw kan
 kun kunnen maar me meer men met mij mijn moet na naar niet nog nu of om onder
 ons ook op over te tot u uit uw van veel voor want waren was wat we wel werd
 wie wij wil worden wordt zal ze zei zelf zich zij zijn zo zou
+tip tips advies adviezen graag iets iemand mn m'n
+eigenlijk gewoon echt even nou toch misschien natuurlijk precies ongeveer dus zoal
+welke welk waar waarom wanneer waarmee hoeveel alsjeblieft aub svp ok oke
 the of and to in for a an on is
 """.split())
 

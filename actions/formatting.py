@@ -1,0 +1,25 @@
+"""Dutch chat text for knowledge items: short enough for a phone screen, always sourced."""
+from __future__ import annotations
+
+from typing import Optional
+
+from knowledge import vocabulary as voc
+from knowledge.schema import Item
+
+# Audiences whose text is the worker's B1 text
+_WORKER_AUDIENCES = {None, "werkende", "werkzoekende"}
+
+
+def item_message(item: Item, audience: Optional[str]) -> str:
+    lines = [item.title, "", item.text_for(audience)]
+    if item.evidence and (audience == "professional" or item.kind == "conclusie"):
+        lines += ["", f"Bewijs: {item.evidence_label}"]
+    lines += ["", f"Bron: {item.source.label}"]
+    if audience in _WORKER_AUDIENCES and item.discuss_with:
+        people = [voc.DISCUSS_WITH.get(p, p) for p in item.discuss_with[:3]]
+        lines += [f"Bespreek dit met {_join(people)}."]
+    return "\n".join(lines)
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " of " + parts[-1]
