@@ -1,6 +1,7 @@
 """Answer a direct question from the knowledge base, with its source."""
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -9,10 +10,17 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import messages
 from actions.audience import audience_for
-from actions.formatting import item_message
+from actions.formatting import item_message, resources_message
 from actions.knowledge_access import KB
 
 RESULTS = 3
+RESOURCES = 4
+# Asking where to go rather than what to do: answer with organisations, coaches and tools.
+_WHERE_TO_GO = re.compile(
+    r"organisatie|vereniging|lotgeno|coach|ervaringsdeskundig|stichting|instantie|"
+    r"waar kan ik terecht|bij wie kan ik|wie kan (mij|me) helpen",
+    re.IGNORECASE,
+)
 
 
 class ActionAnswerQuestion(Action):
@@ -23,6 +31,14 @@ class ActionAnswerQuestion(Action):
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
         audience = audience_for(tracker.get_slot("role"), text)
+        if _WHERE_TO_GO.search(text):
+            condition = KB.match_condition(text)
+            resources = KB.resources_for(condition.id if condition else None)[:RESOURCES]
+            if resources:
+                dispatcher.utter_message(
+                    text=resources_message(resources, condition.name if condition else None)
+                )
+                return []
         hits = KB.search(text, audience=audience, limit=RESULTS)
         if not hits:
             dispatcher.utter_message(text=messages.NO_ANSWER)

@@ -23,3 +23,26 @@ def item_message(item: Item, audience: Optional[str]) -> str:
 
 def _join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " of " + parts[-1]
+
+
+def resources_message(resources: list, condition_name: Optional[str]) -> str:
+    """A short list of organisations/coaches/tools with their web addresses."""
+    if condition_name and resources and not resources[0].is_generic:
+        lines = [f"Hier kun je terecht bij {condition_name}:"]
+    elif condition_name:
+        lines = [f"Voor {condition_name} noemen mijn bronnen geen eigen organisatie. "
+                 "Deze algemene organisaties helpen je verder:"]
+    else:
+        lines = ["Hier kun je terecht:"]
+    for resource in resources:
+        line = f"- {resource.name}"
+        if resource.url:
+            line += f": {resource.url}"
+        lines.append(line)
+        lines.append(f"  {_first_sentence(resource.offers)}")
+    return "\n".join(lines)
+
+
+def _first_sentence(text: str) -> str:
+    end = text.find(". ")
+    return text if end == -1 else text[: end + 1]

@@ -50,3 +50,18 @@ def test_question_after_choosing_employer_role_uses_employer_text(assistant, sen
     assistant.send('/choose_role{"role": "werkgever"}', sender)
     reply = ask(assistant, sender, "welke aanpassingen helpen bij vermoeidheid?")
     assert "Bron:" in reply
+
+
+@pytest.mark.parametrize("question, name, url", [
+    ("is er een coach voor mensen met ms?", "MS-vereniging", "msvereniging.nl"),
+    ("welke vereniging helpt bij sjogren en werk?", "Sjögren", "nvsp.nl"),
+])
+def test_where_to_go_questions_list_organisations_with_links(assistant, sender, question, name, url):
+    reply = ask(assistant, sender, question)
+    assert name in reply and url in reply, reply
+
+
+def test_statement_that_looks_like_a_role_is_answered_not_confirmed(assistant, sender):
+    reply = ask(assistant, sender, "ik ben doodmoe na elke werkdag")
+    assert "Bron:" in reply, reply
+    assert "113" not in reply

@@ -1,0 +1,52 @@
+"""CrisisGuard: a message that signals suicidal thoughts or acute danger always gets intent
+`crisis`, whatever the classifiers (and the fallback) said; everyday idioms such as 'doodmoe'
+never do. Runs last in the NLU pipeline. Rules: crisis -> utter_crisis, in any state.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.crisis import IDIOM, signals_crisis
+
+CRISIS = "crisis"
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
+)
+class CrisisGuard(GraphComponent, IntentClassifier):
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage,
+               resource: Resource, execution_context: ExecutionContext) -> "CrisisGuard":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if text.startswith("/"):
+                continue
+            ranking = message.get(INTENT_RANKING_KEY) or []
+            predicted = (message.get(INTENT) or {}).get("name")
+            if signals_crisis(text):
+                self._set(message, CRISIS, ranking)
+            elif predicted == CRISIS and IDIOM.search(text):
+                # The classifier heard 'dood' in an idiom: take its next best guess.
+                others = [r for r in ranking if r.get("name") != CRISIS]
+                if others:
+                    self._set(message, others[0]["name"], ranking, others[0]["confidence"])
+        return messages
+
+    @staticmethod
+    def _set(message: Message, intent: str, ranking: list, confidence: float = 1.0) -> None:
+        message.set(INTENT, {"name": intent, "confidence": confidence}, add_to_output=True)
+        rest = [r for r in ranking if r.get("name") != intent]
+        message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": confidence}, *rest],
+                    add_to_output=True)

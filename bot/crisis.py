@@ -1,0 +1,44 @@
+"""Recognise messages that signal suicidal thoughts or acute danger (Dutch).
+
+Deliberately broad on real signals and explicit about everyday idioms that must not trigger
+it ('doodmoe', 'ik schaam me dood', 'ik word gek van die werkdruk', 'ik verveel me dood').
+No Rasa imports: used by the CrisisGuard NLU component and testable on its own.
+"""
+from __future__ import annotations
+
+import re
+
+_SIGNALS = [
+    r"\bzelfmoord\w*", r"\bsu[iï]cid\w*", r"\bzelfdoding\w*",
+    r"\b(ik )?wil (graag )?(dood|sterven|niet meer leven|er niet meer zijn)\b",
+    r"\b(ik )?wou dat ik (dood|er niet meer) (was|ben)\b",
+    r"\bniet meer (willen )?leven\b", r"\bhet leven (niet meer zien zitten|is zinloos)\b",
+    r"\bzie het (leven )?niet meer zitten\b",
+    r"\b(een )?(eind|einde) aan (mijn|m'n|het) leven\b", r"\ber een (eind|einde) aan (maken|te maken)\b",
+    r"\bmezelf (iets )?(aandoen|van kant maken|ombrengen|doden|snijden)\b",
+    r"\bmijzelf (iets )?(aandoen|van kant maken|ombrengen|doden)\b",
+    r"\bvan kant maken\b", r"\bvoor de trein springen\b", r"\bvan een (brug|flat|dak) springen\b",
+    r"\bpillen (innemen|slikken) om\b", r"\boverdosis\b",
+    r"\b(ik )?kan (zo )?niet meer verder( leven)?\b",
+    r"\bniemand zou me (missen|mi?ssen)\b",
+    r"\b(ik ben|voel me) in (acuut )?gevaar\b", r"\bhij (slaat|bedreigt) me\b",
+    r"\bwil (hem|haar|iemand) (iets )?aandoen\b",
+    r"\bsuicidal\b", r"\bkill myself\b", r"\bwant to die\b",
+]
+# Everyday idioms with 'dood' and friends that are not a crisis.
+_IDIOMS = [
+    r"\bdood ?moe\b", r"\bdoodop\b", r"\bschaam me dood\b", r"\bverveel me dood\b",
+    r"\bme dood ?(lachen|werken|ergeren|schrikken)\b", r"\bdoodziek van\b", r"\bdoodnormaal\b",
+    r"\bdoodeng\b", r"\bdoodsbang\b", r"\bdoodstil\b", r"\bword gek\b", r"\bdoodvermoeid\b",
+    r"\bdoodsaai\b", r"\bwerk(t)? me dood\b",
+]
+SIGNAL = re.compile("|".join(_SIGNALS), re.IGNORECASE)
+IDIOM = re.compile("|".join(_IDIOMS), re.IGNORECASE)
+
+
+def signals_crisis(text: str) -> bool:
+    """True when the text signals suicidal thoughts or acute danger."""
+    if not text:
+        return False
+    cleaned = IDIOM.sub(" ", text)
+    return bool(SIGNAL.search(cleaned))
