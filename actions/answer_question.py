@@ -39,7 +39,8 @@ class ActionAnswerQuestion(Action):
                     text=resources_message(resources, condition.name if condition else None)
                 )
                 return []
-        hits = KB.search(text, audience=audience, limit=RESULTS)
+        hits = KB.search(text, audience=audience, limit=RESULTS,
+                         prefer_advice=audience != "professional")
         if not hits:
             dispatcher.utter_message(text=messages.NO_ANSWER)
             return []

@@ -13,6 +13,11 @@ from .search import SearchIndex
 from .store import read_store
 
 # Order of resource kinds within a group of resources_for / search_resources.
+# How much a finding counts against advice when `search(prefer_advice=True)`.
+FINDING_WEIGHT = 0.75
+# How much an item about another condition than the question names counts.
+OTHER_CONDITION_WEIGHT = 0.6
+
 _KIND_ORDER = {kind: i for i, kind in enumerate((
     "patientenorganisatie", "ervaringsdeskundige_coach", "koepelorganisatie",
     "kenniscentrum", "hulpmiddel", "regeling", "organisatie"))}
@@ -170,15 +175,33 @@ class KnowledgeBase:
 
     # -- search ----------------------------------------------------------------------
     def search(self, query: str, audience: Optional[str] = None,
-               limit: int = 5) -> List[SearchHit]:
-        """Free-text search over title, texts, keywords and heading; best first."""
+               limit: int = 5, prefer_advice: bool = False) -> List[SearchHit]:
+        """Free-text search over title, texts, keywords and heading; best first.
+
+        With `prefer_advice`, something a person can act on (a recommendation, solution or
+        self-management tool) outranks a finding (a conclusion, background) of similar score:
+        what a worker asking 'wat kan ik doen?' needs.
+        """
         if audience is not None:
             _check({audience}, voc.AUDIENCES, "audience")
         if not query or not query.strip() or limit <= 0:
             return []
         mask = self._audience_mask[audience] if audience else None
-        return [SearchHit(self._items[i], round(score, 4))
-                for i, score in self._index.top(query, limit, mask)]
+        mentioned = {m.condition.id for m in self.matcher.matches(query)}
+        hits = [SearchHit(self._items[i], round(score, 4))
+                for i, score in self._index.top(query, limit * 4, mask)]
+
+        def weight(item: Item) -> float:
+            factor = 1.0
+            # Findings about one condition only fit a question about that condition.
+            if item.conditions and not mentioned.intersection(item.conditions):
+                factor *= OTHER_CONDITION_WEIGHT
+            if prefer_advice and item.kind not in voc.ADVICE_KINDS:
+                factor *= FINDING_WEIGHT
+            return factor
+
+        hits.sort(key=lambda hit: -hit.score * weight(hit.item))
+        return hits[:limit]
 
 
 def _check(values: set, allowed: dict, what: str) -> None:

@@ -56,6 +56,9 @@ THEMES: Dict[str, str] = {
     "ervaringsdeskundigheid": "ervaringsdeskundigheid",
 }
 
+# Item kinds a person can act on (as opposed to findings: conclusies, achtergrond, visie).
+ADVICE_KINDS = ("aanbeveling", "oplossing", "behoefte")
+
 EVIDENCE: Dict[str, str] = {
     "bewezen": "bewezen (niveau 1)",
     "aannemelijk": "aannemelijk (niveau 2)",
@@ -128,6 +131,13 @@ ORGANISATION_KINDS: Tuple[str, ...] = (
 QUERY_SYNONYMS: Dict[str, str] = {
     "moe": "vermoeidheid",
     "uitgeput": "vermoeidheid",
+    "kapot": "vermoeidheid moe",
+    "gesloopt": "vermoeidheid moe",
+    "bekaf": "vermoeidheid moe",
+    "afgepeigerd": "vermoeidheid moe",
+    "futloos": "vermoeidheid energie",
+    "loon": "inkomen loondoorbetaling",
+    "salaris": "inkomen",
     "energie": "vermoeidheid energie",
     "baas": "leidinggevende werkgever",
     "chef": "leidinggevende",

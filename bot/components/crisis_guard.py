@@ -14,6 +14,7 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.components.intent_override import override_intent
 from bot.crisis import IDIOM, signals_crisis
 
 CRISIS = "crisis"
@@ -36,17 +37,10 @@ class CrisisGuard(GraphComponent, IntentClassifier):
             ranking = message.get(INTENT_RANKING_KEY) or []
             predicted = (message.get(INTENT) or {}).get("name")
             if signals_crisis(text):
-                self._set(message, CRISIS, ranking)
+                override_intent(message, CRISIS)
             elif predicted == CRISIS and IDIOM.search(text):
                 # The classifier heard 'dood' in an idiom: take its next best guess.
                 others = [r for r in ranking if r.get("name") != CRISIS]
                 if others:
-                    self._set(message, others[0]["name"], ranking, others[0]["confidence"])
+                    override_intent(message, others[0]["name"], others[0]["confidence"])
         return messages
-
-    @staticmethod
-    def _set(message: Message, intent: str, ranking: list, confidence: float = 1.0) -> None:
-        message.set(INTENT, {"name": intent, "confidence": confidence}, add_to_output=True)
-        rest = [r for r in ranking if r.get("name") != intent]
-        message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": confidence}, *rest],
-                    add_to_output=True)

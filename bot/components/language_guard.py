@@ -16,10 +16,11 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.components.intent_override import override_intent
 from bot.lexicon import Lexicon, words
 
 VOCABULARY_FILE = "vocabulary.json"
@@ -88,14 +89,7 @@ class LanguageGuard(GraphComponent, IntentClassifier):
                 continue
             verdict = self._ensure_lexicon().judge(text)
             if verdict == "foreign":
-                self._override(message, self._config["foreign_intent"])
+                override_intent(message, self._config["foreign_intent"])
             elif verdict == "nonsense":
-                self._override(message, self._config["nonsense_intent"])
+                override_intent(message, self._config["nonsense_intent"])
         return messages
-
-    @staticmethod
-    def _override(message: Message, intent: str) -> None:
-        message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
-        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != intent]
-        message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": 1.0}, *ranking],
-                    add_to_output=True)

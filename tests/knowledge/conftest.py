@@ -55,3 +55,15 @@ def subprocess_env(**extra: str) -> dict:
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     env.update(extra)
     return env
+
+
+@pytest.fixture(scope="session")
+def real_kb(tmp_path_factory):
+    """A KnowledgeBase on the real content (knowledge/content), in a temporary SQLite file."""
+    from knowledge.base import KnowledgeBase
+    from knowledge.config import CONTENT_DIR
+    from knowledge.store import build_store
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('kb-real') / 'real.db'}"
+    build_store(url, CONTENT_DIR)
+    return KnowledgeBase.open(url)

@@ -36,17 +36,6 @@ QUERIES = EVAL["queries"]
 RESOURCE_QUERIES = EVAL["resources"]
 
 
-@pytest.fixture(scope="module")
-def real_kb(tmp_path_factory):
-    """A KnowledgeBase on the real content (knowledge/content), in a temporary SQLite file."""
-    from knowledge.base import KnowledgeBase
-    from knowledge.store import build_store
-
-    url = f"sqlite:///{tmp_path_factory.mktemp('kb-eval') / 'real.db'}"
-    build_store(url, CONTENT_DIR)
-    return KnowledgeBase.open(url)
-
-
 # -- sanity of the evaluation set itself -------------------------------------------------
 def test_eval_set_is_well_formed(real_kb):
     """Enough varied queries, every expected id exists, all chapters and sources covered."""
