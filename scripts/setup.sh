@@ -8,6 +8,11 @@ cd "$(dirname "$0")/.."
 
 VENV="${WERKBAAR_VENV:-.venv}"
 say() { printf 'werkbaar setup: %s\n' "$*"; }
+# pip, quietly: also drop the notices some pip configurations print per package
+# ("Location ... is ignored"), which say nothing about this install.
+pip_quiet() {
+    "$VENV/bin/python" -m pip install --quiet "$@" 2> >(grep -v "is ignored: it is neither a file nor a directory" >&2)
+}
 
 if [ "${1:-}" = "--test" ]; then
     bash scripts/install-test-services.sh
@@ -26,10 +31,10 @@ fi
 if [ "$(cat "$stamp_file" 2>/dev/null)" != "$stamp" ]; then
     say "installing pinned dependencies (first time: about 2 minutes, 2.8 GB)"
     start=$SECONDS
-    "$VENV/bin/python" -m pip install --quiet --upgrade "pip==24.0" "setuptools==70.3.0" "wheel==0.45.1"
+    pip_quiet --upgrade "pip==24.0" "setuptools==70.3.0" "wheel==0.45.1"
     # The lock file is a complete, resolved set: install it without resolving again.
-    "$VENV/bin/python" -m pip install --quiet --no-deps -r requirements.lock
-    "$VENV/bin/python" -m pip install --quiet --no-deps --no-build-isolation -e .
+    pip_quiet --no-deps -r requirements.lock
+    pip_quiet --no-deps --no-build-isolation -e .
     # The statistical Dutch pipeline is preferred but lives outside the package registries;
     # try it once, briefly, and carry on without it (an embedded pipeline is built below).
     if [ "${WERKBAAR_TRY_DUTCH_MODEL:-1}" = "1" ]; then
