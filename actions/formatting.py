@@ -11,13 +11,14 @@ _WORKER_AUDIENCES = {None, "werkende", "werkzoekende"}
 
 
 def item_message(item: Item, audience: Optional[str]) -> str:
-    lines = [item.title, "", item.text_for(audience)]
+    """One chat bubble (Rasa splits a text on blank lines, so single line breaks only)."""
+    lines = [f"{item.title}:", item.text_for(audience)]
     if item.evidence and (audience == "professional" or item.kind == "conclusie"):
-        lines += ["", f"Bewijs: {item.evidence_label}"]
-    lines += ["", f"Bron: {item.source.label}"]
+        lines.append(f"Bewijs: {item.evidence_label}")
+    lines.append(f"Bron: {item.source.label}")
     if audience in _WORKER_AUDIENCES and item.discuss_with:
         people = [voc.DISCUSS_WITH.get(p, p) for p in item.discuss_with[:3]]
-        lines += [f"Bespreek dit met {_join(people)}."]
+        lines.append(f"Bespreek dit met {_join(people)}.")
     return "\n".join(lines)
 
 

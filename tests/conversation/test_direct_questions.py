@@ -65,3 +65,8 @@ def test_statement_that_looks_like_a_role_is_answered_not_confirmed(assistant, s
     reply = ask(assistant, sender, "ik ben doodmoe na elke werkdag")
     assert "Bron:" in reply, reply
     assert "113" not in reply
+
+
+def test_answer_and_its_source_arrive_in_one_bubble(assistant, sender):
+    bubbles = assistant.texts("hoe bereid ik het gesprek met de bedrijfsarts voor?", sender)
+    assert "Bron:" in bubbles[0] and bubbles[0].count("\n") >= 2, bubbles
