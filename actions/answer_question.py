@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import messages
-from actions.audience import audience_for
+from actions.audience import WORKER_AUDIENCES, audience_for
 from actions.formatting import item_message, resources_message
 from actions.knowledge_access import KB
 
@@ -50,9 +50,7 @@ class ActionAnswerQuestion(Action):
             titles = "\n".join(f"- {hit.item.title}" for hit in others)
             dispatcher.utter_message(text=f"Misschien ook nuttig:\n{titles}")
         events = [SlotSet("last_answer_ids", [hit.item.id for hit in hits])]
-        if audience in (None, "werkende", "werkzoekende") and not tracker.get_slot(
-            "disclaimer_shown"
-        ):
+        if audience in WORKER_AUDIENCES and not tracker.get_slot("disclaimer_shown"):
             dispatcher.utter_message(text=messages.NOT_A_DOCTOR)
             events.append(SlotSet("disclaimer_shown", True))
         return events

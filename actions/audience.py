@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from knowledge import vocabulary as voc
+
 _EMPLOYER = re.compile(
     r"\b(mijn|onze|een) (medewerker|medewerkster|werknemer|personeelslid|personeel)s?\b"
     r"|\bals (werkgever|leidinggevende|manager|teamleider)\b|\bwat kost\b.*\bmij\b",
@@ -16,16 +18,14 @@ _PROFESSIONAL = re.compile(
     re.IGNORECASE,
 )
 
-AUDIENCE_FOR_ROLE = {
-    "werkende": "werkende", "werkzoekende": "werkzoekende",
-    "professional": "professional", "werkgever": "werkgever",
-}
+# Audiences (None = not known) that read the worker's B1 text and get the referral note.
+WORKER_AUDIENCES = frozenset({None, "werkende", "werkzoekende"})
 
 
 def audience_for(role: Optional[str], text: str) -> Optional[str]:
     """The chosen role wins; otherwise guess from the question; None means 'anyone'."""
-    if role in AUDIENCE_FOR_ROLE:
-        return AUDIENCE_FOR_ROLE[role]
+    if role in voc.AUDIENCES:  # the role slot's values are the audiences
+        return role
     if _EMPLOYER.search(text):
         return "werkgever"
     if _PROFESSIONAL.search(text):

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from typing import Optional
 
+from actions.audience import WORKER_AUDIENCES
 from knowledge import vocabulary as voc
 from knowledge.schema import Item
 
-# Audiences whose text is the worker's B1 text
-_WORKER_AUDIENCES = {None, "werkende", "werkzoekende"}
 
 
 def item_message(item: Item, audience: Optional[str]) -> str:
@@ -16,7 +15,7 @@ def item_message(item: Item, audience: Optional[str]) -> str:
     if item.evidence and (audience == "professional" or item.kind == "conclusie"):
         lines.append(f"Bewijs: {item.evidence_label}")
     lines.append(f"Bron: {item.source.label}")
-    if audience in _WORKER_AUDIENCES and item.discuss_with:
+    if audience in WORKER_AUDIENCES and item.discuss_with:
         people = [voc.DISCUSS_WITH.get(p, p) for p in item.discuss_with[:3]]
         lines.append(f"Bespreek dit met {_join(people)}.")
     return "\n".join(lines)
