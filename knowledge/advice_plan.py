@@ -1,0 +1,165 @@
+"""From a worker's interview answers to an advice plan: per topic the best-fitting advice,
+the places to turn to for their condition, and questions for the company doctor.
+
+Everything comes from the knowledge base: advice items are found by free-text search on the
+worker's own words, kept to the topic's knowledge themes; questions for the company doctor are
+built from the chosen advice and the source's own list of questions (zm-vragen-aan-bedrijfsarts).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence
+
+from . import vocabulary as voc
+from .base import KnowledgeBase
+from .schema import Condition, Item, Resource
+from .situation import (ADVICE_TOPICS, FACTOR_QUERY, SKIPPED, TOPIC_LABELS, TOPIC_QUERY, TOPICS,
+                        Reading, read_answer)
+
+ITEMS_PER_TOPIC = 3      # the first is shown, the rest on 'meer'
+RESOURCES = 4
+SEARCH_DEPTH = 40
+# The source item whose questions every worker can take to the company doctor.
+DOCTOR_QUESTIONS_ITEM = "zm-vragen-aan-bedrijfsarts"
+PREPARE_ITEM = "zm-gesprek-voorbereiden"
+
+
+@dataclass
+class TopicAdvice:
+    reading: Reading
+    items: List[Item]
+
+    @property
+    def topic(self) -> str:
+        return self.reading.topic
+
+
+@dataclass
+class AdvicePlan:
+    audience: str
+    answers: Dict[str, Optional[str]]
+    condition: Optional[Condition]
+    condition_text: Optional[str]
+    topics: List[TopicAdvice]          # most important first
+    resources: List[Resource]
+    discuss_with: List[str]            # DISCUSS_WITH keys, most often named first
+    doctor_questions: List[str]
+    prepare_item: Optional[Item] = None
+    doctor_questions_item: Optional[Item] = None
+    fine: List[str] = field(default_factory=list)      # topics the worker said are fine
+    skipped: List[str] = field(default_factory=list)   # topics the worker skipped
+
+    @property
+    def item_ids(self) -> List[str]:
+        return [item.id for block in self.topics for item in block.items]
+
+
+def make_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]],
+              audience: str = "werkende") -> AdvicePlan:
+    """Plan for the answers of one interview (topic -> the worker's words, SKIPPED or None)."""
+    if audience not in ("werkende", "werkzoekende"):
+        audience = "werkende"
+    condition_text = answers.get("aandoening")
+    if condition_text == SKIPPED:
+        condition_text = None
+    condition = kb.match_condition(condition_text) if condition_text else None
+
+    readings: List[Reading] = []
+    fine: List[str] = []
+    skipped: List[str] = []
+    for topic in ADVICE_TOPICS:
+        reading = read_answer(topic, answers.get(topic))
+        if reading is None:
+            skipped.append(topic)
+        elif reading.concern == 0:
+            fine.append(topic)
+        else:
+            readings.append(reading)
+    # Most important first: the stronger the concern and the more factors named, the earlier.
+    readings.sort(key=lambda r: (-r.concern, -len(r.factors), ADVICE_TOPICS.index(r.topic)))
+
+    used: set = set()
+    blocks = []
+    for reading in readings:
+        items = _advice(kb, reading, audience, condition, used)
+        if items:
+            used.update(item.id for item in items)
+            blocks.append(TopicAdvice(reading, items))
+
+    resources = _resources(kb, condition, blocks)
+    discuss = _discuss_with(blocks)
+    questions_item = kb.get_item(DOCTOR_QUESTIONS_ITEM)
+    return AdvicePlan(
+        audience=audience, answers={t: answers.get(t) for t in TOPICS}, condition=condition,
+        condition_text=condition_text, topics=blocks, resources=resources,
+        discuss_with=discuss, doctor_questions=_doctor_questions(blocks),
+        prepare_item=kb.get_item(PREPARE_ITEM), doctor_questions_item=questions_item,
+        fine=fine, skipped=skipped)
+
+
+def _advice(kb: KnowledgeBase, reading: Reading, audience: str,
+            condition: Optional[Condition], used: set) -> List[Item]:
+    """Advice items for one answer: search on the worker's words, kept to the topic's themes."""
+    themes = set(reading.themes)
+    words = [reading.text]
+    words += [FACTOR_QUERY.get(f, "") for f in reading.factors] or [TOPIC_QUERY[reading.topic]]
+    words += [voc.THEMES.get(t, "") for t in reading.themes]
+    if condition:
+        words.append(condition.name)
+    query = " ".join(w for w in words if w)
+    chosen: List[Item] = []
+    for wanted_audience in dict.fromkeys((audience, "werkende")):
+        hits = kb.search(query, audience=wanted_audience, limit=SEARCH_DEPTH, prefer_advice=True)
+        fitting = [h.item for h in hits
+                   if themes.intersection(h.item.themes) and h.item.id not in used
+                   and _fits_condition(h.item, condition)]
+        advice = [i for i in fitting if i.kind in voc.ADVICE_KINDS]
+        findings = [i for i in fitting if i.kind not in voc.ADVICE_KINDS]
+        for item in advice + findings:
+            if item not in chosen:
+                chosen.append(item)
+        if len(chosen) >= ITEMS_PER_TOPIC:
+            break
+    if not chosen:  # nothing matched the words: the topic's advice, most specific first
+        chosen = [i for i in kb.advice_for(list(themes), audience,
+                                           condition.id if condition else None)
+                  if i.id not in used]
+    return chosen[:ITEMS_PER_TOPIC]
+
+
+def _fits_condition(item: Item, condition: Optional[Condition]) -> bool:
+    """Items about one condition only fit a worker with that condition."""
+    return not item.conditions or (condition is not None and condition.id in item.conditions)
+
+
+def _resources(kb: KnowledgeBase, condition: Optional[Condition],
+               blocks: Sequence[TopicAdvice]) -> List[Resource]:
+    """Places for the condition first, then tools the chosen advice names, then generic ones."""
+    pool = kb.resources_for(condition.id if condition else None)
+    specific = [r for r in pool if not r.is_generic]
+    linked = [kb.get_resource(rid) for block in blocks for item in block.items[:1]
+              for rid in item.resources]
+    generic = [r for r in pool if r.is_generic]
+    result: List[Resource] = []
+    for resource in [*specific, *linked, *generic]:
+        # A tool for the condition counts even without a web address; others need one.
+        if resource is not None and (resource.url or resource in specific) \
+                and resource not in result:
+            result.append(resource)
+    return result[:RESOURCES]
+
+
+def _discuss_with(blocks: Sequence[TopicAdvice]) -> List[str]:
+    counts: Dict[str, int] = {}
+    for block in blocks:
+        for person in block.items[0].discuss_with:
+            counts[person] = counts.get(person, 0) + 1
+    ordered = sorted(counts, key=lambda p: -counts[p])
+    return ordered or ["bedrijfsarts"]
+
+
+def _doctor_questions(blocks: Sequence[TopicAdvice]) -> List[str]:
+    """One question per topic: what I noticed, the matched advice, and whether it fits me."""
+    return [f"{TOPIC_LABELS[block.topic]}: ik merk dit: '{block.reading.text}'. Mijn bronnen "
+            f"noemen '{block.items[0].title}'. Past dat bij mij, en wat is ervoor nodig?"
+            for block in blocks]

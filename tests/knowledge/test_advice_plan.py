@@ -1,0 +1,69 @@
+"""From interview answers to an advice plan, on the real knowledge base (no mocks)."""
+from __future__ import annotations
+
+from knowledge.advice_plan import make_plan
+from knowledge.situation import SKIPPED
+
+STORY = {
+    "aandoening": "reuma",
+    "energie": "na het werk ben ik kapot en heb ik de hele avond nodig om bij te komen",
+    "werkbelasting": "veel tillen en onregelmatige diensten",
+    "steun": "mijn leidinggevende snapt het niet",
+    "financien": "geen zorgen",
+}
+
+
+def test_plan_has_advice_per_concern_most_important_first(real_kb):
+    plan = make_plan(real_kb, STORY)
+    topics = [block.topic for block in plan.topics]
+    assert set(topics) == {"energie", "werkbelasting", "steun"}
+    assert plan.fine == ["financien"]
+    # Strong concerns ('kapot', 'snapt het niet') before the milder one.
+    assert topics[-1] == "werkbelasting"
+    assert plan.condition is not None and plan.condition.id == "reuma"
+    themes = {"energie": {"vermoeidheid", "concentratie"},
+              "werkbelasting": {"fysieke_belasting", "werktijden"},
+              "steun": {"steun_werk", "steun_thuis", "openheid"}}
+    for block in plan.topics:
+        first = block.items[0]
+        assert themes[block.topic] & set(first.themes), (block.topic, first.id)
+        assert first.source.label
+        # Items about another condition never reach a worker with reuma.
+        assert all(not i.conditions or "reuma" in i.conditions for i in block.items)
+    ids = plan.item_ids
+    assert len(ids) == len(set(ids)), "no advice twice"
+
+
+def test_plan_finds_the_guideline_advice_for_irregular_hours(real_kb):
+    plan = make_plan(real_kb, {"werkbelasting": "onregelmatige diensten en nachtdiensten"})
+    assert plan.topics[0].items[0].id == "rl-3.2-onregelmatige-werktijden"
+
+
+def test_plan_resources_have_web_addresses_and_condition_first(real_kb):
+    plan = make_plan(real_kb, {**STORY, "aandoening": "ik heb ME/CVS"})
+    assert plan.resources and all(r.url or r.conditions for r in plan.resources)
+    assert "me_cvs" in plan.resources[0].conditions
+
+
+def test_all_fine_or_skipped_gives_no_topic_advice_but_preparation(real_kb):
+    plan = make_plan(real_kb, {"aandoening": SKIPPED, "energie": "gaat goed",
+                               "werkbelasting": SKIPPED, "steun": "goede steun",
+                               "financien": "nee"})
+    assert plan.topics == []
+    assert plan.skipped == ["werkbelasting"]
+    assert plan.condition is None
+    assert plan.prepare_item is not None and plan.doctor_questions_item is not None
+
+
+def test_job_seeker_gets_job_seeker_advice(real_kb):
+    plan = make_plan(real_kb, {"werkbelasting": "solliciteren is moeilijk met mijn ziekte"},
+                     audience="werkzoekende")
+    assert plan.audience == "werkzoekende"
+    assert plan.topics and "werkzoekende" in plan.topics[0].items[0].audiences
+
+
+def test_doctor_questions_quote_the_answer_and_the_advice(real_kb):
+    plan = make_plan(real_kb, STORY)
+    assert len(plan.doctor_questions) == len(plan.topics)
+    for question, block in zip(plan.doctor_questions, plan.topics):
+        assert block.reading.text in question and block.items[0].title in question

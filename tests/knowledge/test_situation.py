@@ -1,0 +1,82 @@
+"""Reading a worker's own words: topics in a story, concern in an answer, skips."""
+from __future__ import annotations
+
+import pytest
+
+from knowledge.situation import (MAX_ANSWER_CHARS, SKIPPED, clean_answer, is_skip, read_answer,
+                                 read_story)
+
+
+@pytest.mark.parametrize("story, expected", [
+    ("ik ben zo moe na het werk en mijn leidinggevende snapt het niet",
+     {"energie": "moe", "steun": "leidinggevende"}),
+    ("Ik heb reuma, mijn werk is lichamelijk zwaar en thuis moet ik ook alles doen",
+     {"werkbelasting": "lichamelijk", "steun": "thuis"}),
+    ("sinds mijn burn-out zit ik thuis en ik maak me zorgen over mijn inkomen",
+     {"financien": "inkomen"}),
+    ("ik heb MS en werk 32 uur in de zorg, de avonddiensten breken me op",
+     {"werkbelasting": "avonddiensten", "energie": "breken me op"}),
+    ("mijn collega's ontzien me te veel en ik mag niks meer zelf bepalen",
+     {"steun": "ontzien", "werkbelasting": "zelf bepalen"}),
+])
+def test_story_fills_the_topics_it_names(story, expected):
+    found = read_story(story)
+    assert set(found) == set(expected), found
+    for topic, word in expected.items():
+        assert word in found[topic].lower()
+
+
+def test_story_without_work_topics_fills_nothing():
+    assert read_story("ik heb diabetes type 1") == {}
+    assert read_story("") == {}
+
+
+@pytest.mark.parametrize("topic, answer, concern", [
+    ("energie", "Vaak erg moe", 2),
+    ("energie", "Het wisselt per dag", 1),
+    ("energie", "gaat goed", 0),
+    ("energie", "niet zo moe eigenlijk", 0),
+    ("energie", "gaat wel, maar na het werk ben ik moe", 1),
+    ("werkbelasting", "Niets bijzonders", 0),
+    ("werkbelasting", "veel te veel tillen", 2),
+    ("steun", "Goede steun", 0),
+    ("steun", "mijn baas snapt het niet", 2),
+    ("steun", "Ze beschermen me te veel", 2),
+    ("financien", "nee", 0),
+    ("financien", "Geen zorgen", 0),
+    ("financien", "ja", 1),
+    ("financien", "ik ben bang dat ik mijn inkomen kwijtraak", 2),
+])
+def test_answer_concern(topic, answer, concern):
+    reading = read_answer(topic, answer)
+    assert reading is not None
+    assert reading.concern == concern, reading
+
+
+def test_answer_factors_map_to_knowledge_themes():
+    reading = read_answer("werkbelasting", "lange onregelmatige diensten en een uur reizen")
+    assert set(reading.factors) == {"werktijden", "woon_werkverkeer"}
+    assert reading.themes[:2] == ("werktijden", "woon_werkverkeer")
+    assert read_answer("steun", "ze betuttelen me").themes == ("steun_werk", "steun_thuis")
+    # No factor named: the topic's own themes.
+    assert "vermoeidheid" in read_answer("energie", "ja").themes
+
+
+@pytest.mark.parametrize("text", ["weet ik niet", "Sla over", "geen idee", "wil ik liever niet zeggen",
+                                  "wet ik niet", "overslaan!", "nvt"])
+def test_skips(text):
+    assert is_skip(text)
+    assert read_answer("energie", text) is None
+
+
+def test_not_skips():
+    assert not is_skip("ik weet niet of ik mijn werk nog kan doen, ik ben zo moe")
+    assert read_answer("energie", SKIPPED) is None
+    with pytest.raises(ValueError):
+        read_answer("hobby", "x")
+
+
+def test_stored_answers_are_short_single_lines():
+    assert clean_answer("  a\n b  ") == "a b"
+    long = clean_answer("moe " * 500)
+    assert len(long) == MAX_ANSWER_CHARS and long.endswith("…")
