@@ -152,6 +152,8 @@ QUERY_SYNONYMS: Dict[str, str] = {
     "vergeetachtig": "geheugen concentratie",
     "ips": "individual placement and support",
     "coach": "coach jobcoach",
+    "medewerker": "werknemer",
+    "medewerkers": "werknemers",
 }
 
 
