@@ -23,6 +23,21 @@ _SIGNALS = [
     r"\bniemand zou me (missen|mi?ssen)\b",
     r"\b(ik ben|voel me) in (acuut )?gevaar\b", r"\bhij (slaat|bedreigt) me\b",
     r"\bwil (hem|haar|iemand) (iets )?aandoen\b",
+    # Overdose, jumping, self-harm, 'not exist any more', violence against the user.
+    r"\b(al|alle|al mijn|een hoop|een (hele )?strip|strips|handvol|hele|potje|doosje|"
+    r"een handvol)( \w+)? (pillen|tabletten|medicijnen|slaappillen)\b.{0,30}"
+    r"\b(geslikt|ingenomen|in ?te ?nemen|slikken|innemen|klaar)",
+    r"\b(pillen|tabletten|medicijnen|slaappillen)\b.{0,25}\b(klaar ?liggen|klaargelegd|"
+    r"opgespaard|gespaard)\b",
+    r"\b(dak|brug|flat|trein|raam|balkon|spoor|viaduct)\b.{0,30}\bspring(en|t)?\b",
+    r"\bspring(en)?\b.{0,30}\b(dak|brug|flat|trein|raam|balkon|spoor|viaduct)\b",
+    r"\b(snij|snijd|kras|beschadig)\w* (me|mezelf|mijzelf)\b", r"\bzelfbeschadig\w*",
+    r"\bmezelf pijn (doen|te doen)\b",
+    r"\b(wil|zou|wou) (gewoon |liever |het liefst )?niet meer (bestaan|wakker worden|hier zijn)\b",
+    r"\bnooit meer wakker (te )?worden\b",
+    r"\b(slaat|schopt|mishandelt|wurgt|bedreigt|vermoordt) (me|mij)\b",
+    r"\b(me|mij) (vermoorden|vermoordt|dood ?maken|dood ?maakt|iets aan ?doen)\b",
+    r"\bhuiselijk geweld\b",
     r"\bsuicidal\b", r"\bkill myself\b", r"\bwant to die\b",
 ]
 # Everyday idioms with 'dood' and friends that are not a crisis.

@@ -16,6 +16,10 @@ LATIN = re.compile(r"[a-zà-öø-ÿ]", re.IGNORECASE)
 # Languages whose stop words mark a message as 'not Dutch' (English has a full word list too).
 FOREIGN_STOP_WORDS = ("en", "de", "fr", "es", "it", "pt", "tr", "pl")
 MIN_COMPOUND_PART = 3
+# Letters of Turkish, Polish, German, Spanish, Portuguese, ... that Dutch words never use.
+FOREIGN_LETTERS = re.compile(r"[ßşğıłąężźćńśãõñœ]")
+_ELONGATED = re.compile(r"([a-z])\1{2,}")
+_DOUBLED = re.compile(r"([a-z])\1+")
 
 
 def words(text: str) -> list[str]:
@@ -88,7 +92,18 @@ class Lexicon:
         self.foreign = foreign_words()
 
     def is_dutch(self, word: str) -> bool:
-        return word in self.dutch or word in self.extra or self._is_compound(word)
+        if word in self.dutch or word in self.extra or self._is_compound(word):
+            return True
+        # Chat elongations of known words: 'hallooo', 'heey', 'hoiii'.
+        if _DOUBLED.search(word):
+            return any(variant in self.dutch or variant in self.extra
+                       for variant in (_DOUBLED.sub(r"\1", word), _ELONGATED.sub(r"\1\1", word)))
+        return False
+
+    def is_foreign(self, word: str) -> bool:
+        """A word of another language: letters Dutch does not use, or a foreign stop word."""
+        return bool(FOREIGN_LETTERS.search(word)) or (
+            word in self.foreign and not self.is_dutch(word))
 
     def _known_part(self, part: str) -> bool:
         return len(part) >= MIN_COMPOUND_PART and (part in self.dutch or part in self.extra)
@@ -116,10 +131,13 @@ class Lexicon:
         non_latin = sum(1 for t in tokens if not LATIN.search(t))
         if non_latin / len(tokens) >= 0.5:
             return "foreign"
+        foreign = sum(1 for t in tokens if self.is_foreign(t))
+        # Clearly another language even when some words are also Dutch ('ich habe der ...').
+        if foreign >= 2 and foreign / len(tokens) >= 0.3:
+            return "foreign"
         dutch = sum(1 for t in tokens if self.is_dutch(t))
         if dutch / len(tokens) >= 0.5:
             return "dutch"
-        foreign = sum(1 for t in tokens if t in self.foreign and not self.is_dutch(t))
-        if foreign / len(tokens) >= 0.4:
+        if foreign and foreign / len(tokens) >= 0.25:
             return "foreign"
         return "nonsense"

@@ -4,17 +4,13 @@ never do. Runs last in the NLU pipeline. Rules: crisis -> utter_crisis, in any s
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.components.intent_override import override_intent
+from bot.components.intent_override import RuleIntentComponent, override_intent
 from bot.crisis import IDIOM, signals_crisis
 
 CRISIS = "crisis"
@@ -23,12 +19,7 @@ CRISIS = "crisis"
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
 )
-class CrisisGuard(GraphComponent, IntentClassifier):
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage,
-               resource: Resource, execution_context: ExecutionContext) -> "CrisisGuard":
-        return cls()
-
+class CrisisGuard(RuleIntentComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""

@@ -16,7 +16,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -51,6 +51,9 @@ class LanguageGuard(GraphComponent, IntentClassifier):
         """Remember the training vocabulary (examples, synonyms, lookup tables)."""
         vocabulary: Set[str] = set()
         for example in training_data.training_examples:
+            # Examples of other languages must not teach the guard that their words are Dutch.
+            if example.get(INTENT) == self._config["foreign_intent"]:
+                continue
             vocabulary.update(words(example.get(TEXT) or ""))
         for original, canonical in training_data.entity_synonyms.items():
             vocabulary.update(words(f"{original} {canonical}"))
