@@ -18,6 +18,27 @@ _PROFESSIONAL = re.compile(
     re.IGNORECASE,
 )
 
+# 'Who are you' answers that name no role word from the lookup table ('ik werk als kok').
+_ROLE_PHRASES = (
+    ("werkgever", re.compile(r"\b(personeel|werknemers in dienst|eigen (bedrijf|zaak)|eigenaar|"
+                             r"ondernemer|directeur|manager|leidinggevende|teamleider|hr|p&o)\b",
+                             re.IGNORECASE)),
+    ("werkzoekende", re.compile(r"\b(zoek (naar )?(werk|een baan)|werkloos|werkzoekend|"
+                                r"bijstand|ww|geen (werk|baan)|solliciteer)\b", re.IGNORECASE)),
+    ("werkende", re.compile(r"\b(ik werk|werk als|werk bij|werk in|werknemer|in dienst|"
+                            r"heb (een )?(baan|job|werk))\b",
+                            re.IGNORECASE)),
+)
+
+
+def role_from_text(text: str) -> Optional[str]:
+    """The role a 'who are you' answer names without a lookup word, or None."""
+    for role, pattern in _ROLE_PHRASES:
+        if pattern.search(text or ""):
+            return role
+    return None
+
+
 # Audiences (None = not known) that read the worker's B1 text and get the referral note.
 WORKER_AUDIENCES = frozenset({None, "werkende", "werkzoekende"})
 

@@ -6,6 +6,15 @@ NO_ANSWER = (
     "een chronische aandoening. Je bedrijfsarts kan je verder helpen."
 )
 
+REPHRASE = (
+    "Sorry, dat begreep ik niet goed. Kun je het anders zeggen? Je kunt bijvoorbeeld vragen: "
+    "'Ik ben altijd moe na mijn werk' of 'Wie betaalt mijn re-integratie?'"
+)
+REPHRASE_BUTTONS = [("Ik ben altijd moe", "Ik ben altijd moe, wat kan ik doen?"),
+                    ("Wie betaalt re-integratie?", "Wie betaalt mijn re-integratie?"),
+                    ("Advies op maat", "/start_interview")]
+PROBABLY_MEANT = "Ik weet niet zeker of ik je goed begrijp. Ik denk dat dit je helpt:"
+
 NOT_A_DOCTOR = (
     "Dit is algemene informatie uit de bronnen, geen persoonlijk medisch advies. Voor jouw eigen "
     "situatie kun je terecht bij je bedrijfsarts."
@@ -30,3 +39,95 @@ ROLE_CONFIRMED = {
         "medewerker voert. Stel gerust uw vraag."
     ),
 }
+
+# -- the worker interview -----------------------------------------------------------------
+INTERVIEW_OFFER = (
+    "Wil je advies dat beter bij jou past? Dan stel ik je 5 korte vragen over je aandoening, "
+    "je energie, je werk, steun en geld. Je kunt altijd een vraag overslaan."
+)
+INTERVIEW_START_BUTTONS = [("Ja, stel je vragen", "/affirm"), ("Nee, dank je", "/deny")]
+INTERVIEW_HOW = (
+    "Typ je antwoord in je eigen woorden of kies een knop. Typ 'sla over' als je iets niet "
+    "weet, 'terug' voor de vorige vraag of 'stop' om te stoppen."
+)
+SKIP_BUTTON = "Sla over"
+
+# Per topic: the question, and the quick replies (sent back as the user's own text).
+QUESTIONS = {
+    "aandoening": (
+        "Om welke aandoening of ziekte gaat het? Dan zoek ik ook organisaties die daarbij "
+        "helpen. Je hoeft dit niet te zeggen.",
+        ["Wil ik liever niet zeggen"],
+    ),
+    "energie": (
+        "Hoe gaat het met je energie? Ben je vaak moe, wisselt het per dag, en hoe snel kom je "
+        "bij na het werk?",
+        ["Vaak erg moe", "Het wisselt per dag", "Na het werk lang nodig om bij te komen",
+         "Gaat goed"],
+    ),
+    "werkbelasting": (
+        "Wat is zwaar aan je werk? Denk aan lichamelijk werk, werkdruk, je werktijden, de reis "
+        "naar je werk, of hoeveel je zelf kunt bepalen.",
+        ["Lichamelijk zwaar", "Hoge werkdruk", "Lange of onregelmatige uren",
+         "De reis naar mijn werk", "Weinig zelf te bepalen", "Niets bijzonders"],
+    ),
+    "steun": (
+        "Hoe is de steun om je heen? Van je leidinggevende, je collega's en thuis.",
+        ["Goede steun", "Leidinggevende begrijpt het niet", "Collega's begrijpen het niet",
+         "Ze beschermen me te veel", "Weinig steun thuis"],
+    ),
+    "financien": (
+        "Maak je je zorgen over geld? Bijvoorbeeld over je inkomen, een uitkering, wie je "
+        "re-integratie betaalt, of wat je rechten en plichten zijn.",
+        ["Zorgen over mijn inkomen", "Vragen over een uitkering", "Wie betaalt re-integratie?",
+         "Ik ken mijn rechten en plichten niet", "Geen zorgen"],
+    ),
+}
+# The work question for someone looking for work.
+QUESTIONS_JOB_SEEKER = {
+    "werkbelasting": (
+        "Wat maakt werk zoeken of werken zwaar voor je? Denk aan lichamelijk werk, werkdruk, "
+        "werktijden, de reis, of solliciteren met je aandoening.",
+        ["Lichamelijk zwaar werk", "Werkdruk", "Lange of onregelmatige uren", "De reis",
+         "Solliciteren is moeilijk", "Niets bijzonders"],
+    ),
+}
+PROGRESS = "Vraag {number} van {total}"
+
+# Said after an answer that shows a strong concern, before the next question.
+HEARD = {
+    "energie": "Dat klinkt zwaar. Goed dat je het noemt.",
+    "werkbelasting": "Dat is veel. Daar zijn vaak aanpassingen voor mogelijk.",
+    "steun": "Vervelend dat je zo weinig begrip ervaart.",
+    "financien": "Geldzorgen geven veel onrust. Fijn dat je het noemt.",
+}
+CONDITION_NOTED = "Dank je. Ik noteer: {name}."
+CONDITION_FREE_TEXT = "Dank je, ik neem het mee."
+UNCLEAR_ANSWER = (
+    "Dat begreep ik niet. Kies een knop of vertel het in je eigen woorden. Weet je het niet? "
+    "Typ dan 'sla over'."
+)
+OFF_TOPIC_ANSWER = (
+    "Daar kan ik je niet mee helpen; ik weet alleen iets over werken met een chronische "
+    "aandoening. Laten we verder gaan met de vraag."
+)
+QUESTION_ASIDE = "Dan ga ik nu verder met de vragen."
+WHY_WE_ASK = (
+    "Ik vraag dit om advies te kiezen dat bij jou past. Je mag elke vraag overslaan met "
+    "'sla over'."
+)
+SKIPPED = "Prima, die slaan we over."
+BACK = "Goed, we gaan een vraag terug."
+NOTHING_BEFORE = "Dit is de eerste vraag, verder terug kan niet."
+CORRECT = "Goed, dan vraag ik dat opnieuw."
+CHATTER_IN_INTERVIEW = "Ik ben een chatbot en help je graag verder. We gaan door met de vraag."
+
+STORY_HEARD = "Dank je dat je dit vertelt. Dit heb ik begrepen:"
+STORY_CONFIRM = "Klopt dat? Dan vraag ik daarna alleen wat ik nog niet weet."
+STORY_CONFIRM_BUTTONS = [("Ja, klopt", "/affirm"), ("Nee, niet helemaal", "/deny")]
+STORY_NOTHING_FOUND = "Dank je dat je dit vertelt. Ik stel je een paar korte vragen, zodat ik je goed advies kan geven."
+STORY_FORGOTTEN = "Geen probleem. Dan stel ik je gewoon de vragen."
+
+RESTARTED = "We beginnen opnieuw."
+NO_MORE = "Meer heb ik hierover niet in mijn bronnen. Stel gerust een andere vraag."
+MORE_HEADER = "Nog meer uit mijn bronnen:"

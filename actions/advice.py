@@ -1,0 +1,96 @@
+"""After the interview: advice that fits the answers, where to find help, and the summary.
+Also 'meer': the next part of the last advice or answer."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import messages
+from actions.audience import audience_for
+from actions.formatting import item_message, resources_message
+from actions.knowledge_access import KB
+from actions.summary import DOWNLOAD_NAME, chat_summary, markdown_summary
+from knowledge.advice_plan import make_plan
+from knowledge.situation import TOPIC_LABELS, TOPICS
+
+SHOWN_TOPICS = 2      # advice blocks in the first reply; the rest on 'meer'
+SHOWN_RESOURCES = 3
+MORE_AT_ONCE = 2
+
+ADVICE_INTRO = "Dank je wel voor je antwoorden. Dit past bij wat je vertelde, het belangrijkste eerst:"
+ALL_FINE = (
+    "Dank je wel voor je antwoorden. Fijn dat het op deze punten goed gaat. Een goede "
+    "voorbereiding helpt als je toch iets wilt bespreken:"
+)
+MORE_TOPICS = "Typ 'meer' voor advies over: {topics}."
+DOWNLOAD_TITLE = "Download je samenvatting"
+
+
+class ActionGiveAdvice(Action):
+    def name(self) -> Text:
+        return "action_give_advice"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        audience = tracker.get_slot("role")
+        plan = make_plan(KB, {t: tracker.get_slot(t) for t in TOPICS},
+                         audience if audience in ("werkende", "werkzoekende") else "werkende")
+        if plan.topics:
+            dispatcher.utter_message(text=ADVICE_INTRO)
+            for block in plan.topics[:SHOWN_TOPICS]:
+                dispatcher.utter_message(text=f"{TOPIC_LABELS[block.topic]}. "
+                                         + item_message(block.items[0], plan.audience))
+        else:
+            dispatcher.utter_message(text=ALL_FINE)
+            if plan.prepare_item is not None:
+                dispatcher.utter_message(text=item_message(plan.prepare_item, plan.audience))
+        if plan.resources:
+            dispatcher.utter_message(text=resources_message(
+                plan.resources[:SHOWN_RESOURCES],
+                plan.condition.name if plan.condition else None))
+        later = plan.topics[SHOWN_TOPICS:]
+        summary = chat_summary(plan)
+        if later:
+            summary += "\n" + MORE_TOPICS.format(
+                topics=", ".join(TOPIC_LABELS[b.topic].lower() for b in later))
+        dispatcher.utter_message(text=summary)
+        dispatcher.utter_message(json_message={
+            "type": "download",
+            "title": DOWNLOAD_TITLE,
+            "filename": DOWNLOAD_NAME,
+            "mime_type": "text/markdown",
+            "content": markdown_summary(plan),
+        })
+        # 'meer': first the topics not shown, then the second advice of every topic.
+        more = [b.items[0].id for b in later]
+        more += [item.id for b in plan.topics for item in b.items[1:]]
+        events = [SlotSet("more_item_ids", more), SlotSet("last_answer_ids", plan.item_ids),
+                  SlotSet("interview_offered", False), SlotSet("situation_captured", False)]
+        if audience is None:  # whoever takes the interview is a worker
+            events.append(SlotSet("role", "werkende"))
+        return events
+
+
+class ActionShowMore(Action):
+    """'meer': the next items of the last answer or advice, in full, with their source."""
+
+    def name(self) -> Text:
+        return "action_show_more"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        pending = [KB.get_item(i) for i in tracker.get_slot("more_item_ids") or []]
+        pending = [item for item in pending if item is not None]
+        if not pending:
+            dispatcher.utter_message(text=messages.NO_MORE)
+            return [SlotSet("more_item_ids", None)]
+        audience = audience_for(tracker.get_slot("role"), "")
+        for item in pending[:MORE_AT_ONCE]:
+            dispatcher.utter_message(text=item_message(item, audience))
+        rest = [item.id for item in pending[MORE_AT_ONCE:]]
+        if rest:
+            dispatcher.utter_message(text="Typ nog eens 'meer' voor nog meer.")
+        return [SlotSet("more_item_ids", rest or None)]

@@ -1,0 +1,274 @@
+"""The worker interview (Rasa form `interview_form`): asking, validating, stories, restarts.
+
+The reading of answers lives in `knowledge.situation`; this module only adapts it to the
+conversation: which question comes next, what to say, which slots to set.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import messages
+from actions.answer_question import NONSENSE_CONFIDENCE, answer_question
+from actions.knowledge_access import KB
+from knowledge.situation import (SKIPPED, TOPIC_LABELS, TOPICS, clean_answer, factors_in,
+                                 is_skip, read_answer, read_story)
+
+FORM = "interview_form"
+CONFIDENT = 0.8
+OFF_TOPIC_CONFIDENT = 0.5
+
+_WHY = re.compile(r"^\W*(wat bedoel je|hoe bedoel je|waarom (vraag|wil) je dat|hoezo|"
+                  r"wat moet ik (hier )?(zeggen|invullen|antwoorden))\b", re.IGNORECASE)
+# Questions about a word or a person ('wat is een arbeidsdeskundige?') are never an answer.
+_DEFINITION = re.compile(r"^\W*(wat (is|zijn|betekent|betekenen|doet|doen|houdt) |wie is |"
+                         r"wie zijn |wat wordt (er )?bedoeld met )", re.IGNORECASE)
+_TOPIC_WORDS = {
+    "aandoening": re.compile(r"aandoening|ziekte|diagnose|ziek\b", re.IGNORECASE),
+    "energie": re.compile(r"energie|moe|vermoeid", re.IGNORECASE),
+    "werkbelasting": re.compile(r"\bwerk\b|werkbelasting|belasting|zwaar", re.IGNORECASE),
+    "steun": re.compile(r"steun|leidinggevende|collega|baas|thuis", re.IGNORECASE),
+    "financien": re.compile(r"geld|financi|inkomen|uitkering|loon", re.IGNORECASE),
+}
+
+
+def _intent(tracker: Tracker) -> tuple:
+    intent = tracker.latest_message.get("intent") or {}
+    return intent.get("name"), float(intent.get("confidence") or 0.0)
+
+
+def _previous_topic(tracker: Tracker, current: Optional[str]) -> Optional[str]:
+    """The last answered topic before the current question."""
+    end = TOPICS.index(current) if current in TOPICS else len(TOPICS)
+    for topic in reversed(TOPICS[:end]):
+        if tracker.get_slot(topic) is not None:
+            return topic
+    return None
+
+
+def _named_topic(text: str) -> Optional[str]:
+    for topic, pattern in _TOPIC_WORDS.items():
+        if pattern.search(text):
+            return topic
+    return None
+
+
+def _is_answer(topic: str, text: str) -> bool:
+    """Says something about the topic: a factor, a condition, or 'fine' ('geen zorgen')."""
+    if topic == "aandoening":
+        return KB.match_condition(text) is not None
+    reading = read_answer(topic, text)
+    return reading is not None and (reading.concern == 0 or bool(reading.factors))
+
+
+class AskTopic(Action):
+    """`action_ask_<topic>`: one question with its progress and quick replies."""
+    topic = ""
+
+    def name(self) -> Text:
+        return f"action_ask_{self.topic}"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        number = TOPICS.index(self.topic) + 1
+        question, replies = messages.QUESTIONS[self.topic]
+        if tracker.get_slot("role") == "werkzoekende":
+            question, replies = messages.QUESTIONS_JOB_SEEKER.get(self.topic, (question, replies))
+        first = all(tracker.get_slot(t) is None for t in TOPICS)
+        text = f"{messages.PROGRESS.format(number=number, total=len(TOPICS))}: {question}"
+        if first:
+            text += "\n" + messages.INTERVIEW_HOW
+        buttons = [{"title": r, "payload": r} for r in replies]
+        if messages.SKIP_BUTTON not in replies:
+            buttons.append({"title": messages.SKIP_BUTTON, "payload": messages.SKIP_BUTTON})
+        dispatcher.utter_message(text=text, buttons=buttons)
+        # Offers are answered once the interview runs.
+        return [SlotSet("interview_offered", False), SlotSet("situation_captured", False)]
+
+
+def _ask_action(topic: str) -> type:
+    return type(f"Ask{topic.capitalize()}", (AskTopic,), {"topic": topic})
+
+
+ASK_ACTIONS = [_ask_action(topic) for topic in TOPICS]
+
+
+class ValidateInterviewForm(FormValidationAction):
+    """Checks every answer; handles 'sla over', 'terug' and corrections inside the form."""
+
+    def name(self) -> Text:
+        return f"validate_{FORM}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        requested = tracker.get_slot("requested_slot")
+        intent, _ = _intent(tracker)
+        text = tracker.latest_message.get("text") or ""
+        if requested in TOPICS:
+            if is_skip(text) or (intent == "skip" and not _is_answer(requested, text)):
+                dispatcher.utter_message(text=messages.SKIPPED)
+                return [SlotSet(requested, SKIPPED)]
+            if intent == "skip":  # 'geen zorgen' read as a skip by the classifier: an answer
+                value = self._validate_topic(requested, text, dispatcher, tracker)[requested]
+                return [SlotSet(requested, value)]
+            if intent == "go_back":
+                previous = _previous_topic(tracker, requested)
+                if previous is None:
+                    dispatcher.utter_message(text=messages.NOTHING_BEFORE)
+                    return [SlotSet(requested, None)]
+                dispatcher.utter_message(text=messages.BACK)
+                return [SlotSet(previous, None)]
+            if intent == "correct":
+                topic = _named_topic(text)
+                if topic is None or tracker.get_slot(topic) is None:
+                    topic = _previous_topic(tracker, requested)
+                dispatcher.utter_message(text=messages.CORRECT)
+                return [SlotSet(topic or requested, None)]
+        return await super().run(dispatcher, tracker, domain)
+
+    # -- answers ---------------------------------------------------------------------------
+    def _aside(self, dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
+               text: str) -> bool:
+        """Handle a message that is not an answer; True when the question must be asked again."""
+        intent, confidence = _intent(tracker)
+        if intent == "nlu_fallback" and confidence >= NONSENSE_CONFIDENCE:
+            dispatcher.utter_message(text=messages.UNCLEAR_ANSWER)
+            return True
+        if _WHY.search(text):
+            dispatcher.utter_message(text=messages.WHY_WE_ASK)
+            return True
+        definition = bool(_DEFINITION.search(text)) and text.rstrip().endswith("?")
+        names_topic = bool(factors_in(text, topic)) if topic != "aandoening" else \
+            KB.match_condition(text) is not None
+        if names_topic and not definition:
+            return False
+        if definition or (intent == "ask_question" and confidence >= CONFIDENT
+                          and text.rstrip().endswith("?")):
+            answer_question(dispatcher, tracker, text, offer_interview=False)
+            dispatcher.utter_message(text=messages.QUESTION_ASIDE)
+            return True
+        if intent == "out_of_scope" and confidence >= OFF_TOPIC_CONFIDENT:
+            dispatcher.utter_message(text=messages.OFF_TOPIC_ANSWER)
+            return True
+        if intent in ("greet", "thank", "bot_challenge", "ask_capabilities") \
+                and confidence >= CONFIDENT:
+            dispatcher.utter_message(text=messages.CHATTER_IN_INTERVIEW)
+            return True
+        return False
+
+    def _validate_topic(self, topic: str, value: Any, dispatcher: CollectingDispatcher,
+                        tracker: Tracker) -> Dict[Text, Any]:
+        text = clean_answer(str(value or ""))
+        if not text:
+            return {topic: None}
+        if is_skip(text):
+            return {topic: SKIPPED}
+        if self._aside(dispatcher, tracker, topic, text):
+            return {topic: None}
+        if topic == "aandoening":
+            condition = KB.match_condition(text)
+            dispatcher.utter_message(
+                text=messages.CONDITION_NOTED.format(name=condition.name) if condition
+                else messages.CONDITION_FREE_TEXT)
+        else:
+            reading = read_answer(topic, text)
+            # Not for answers read from a story: the user just confirmed those.
+            asked = tracker.get_slot("requested_slot") == topic
+            if asked and reading is not None and reading.concern >= 2:
+                dispatcher.utter_message(text=messages.HEARD[topic])
+        return {topic: text}
+
+    def validate_aandoening(self, value, dispatcher, tracker, domain):
+        return self._validate_topic("aandoening", value, dispatcher, tracker)
+
+    def validate_energie(self, value, dispatcher, tracker, domain):
+        return self._validate_topic("energie", value, dispatcher, tracker)
+
+    def validate_werkbelasting(self, value, dispatcher, tracker, domain):
+        return self._validate_topic("werkbelasting", value, dispatcher, tracker)
+
+    def validate_steun(self, value, dispatcher, tracker, domain):
+        return self._validate_topic("steun", value, dispatcher, tracker)
+
+    def validate_financien(self, value, dispatcher, tracker, domain):
+        return self._validate_topic("financien", value, dispatcher, tracker)
+
+
+class ActionCaptureStory(Action):
+    """A user who tells their story is not asked again what they already said."""
+
+    def name(self) -> Text:
+        return "action_capture_story"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        found = read_story(text)
+        condition = KB.match_condition(text)
+        events: List[Dict[Text, Any]] = []
+        lines = []
+        if condition and tracker.get_slot("aandoening") in (None, SKIPPED):
+            events.append(SlotSet("aandoening", condition.name))
+            lines.append(f"- {TOPIC_LABELS['aandoening']}: {condition.name}")
+        for topic in TOPICS:
+            if topic in found:
+                events.append(SlotSet(topic, found[topic]))
+                lines.append(f"- {TOPIC_LABELS[topic]}: '{found[topic]}'")
+        if not lines:
+            dispatcher.utter_message(text=messages.STORY_NOTHING_FOUND)
+            return events + [SlotSet("situation_captured", False)]
+        dispatcher.utter_message(text="\n".join([messages.STORY_HEARD, *lines]))
+        dispatcher.utter_message(
+            text=messages.STORY_CONFIRM,
+            buttons=[{"title": t, "payload": p} for t, p in messages.STORY_CONFIRM_BUTTONS])
+        return events + [SlotSet("situation_captured", True),
+                         SlotSet("story_topics", [t for t in TOPICS if t in found]
+                                 + (["aandoening"] if condition else []))]
+
+
+class ActionForgetStory(Action):
+    """The user says the reading of their story is wrong: ask everything instead."""
+
+    def name(self) -> Text:
+        return "action_forget_story"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=messages.STORY_FORGOTTEN)
+        topics = tracker.get_slot("story_topics") or []
+        return [SlotSet(t, None) for t in topics if t in TOPICS] + [
+            SlotSet("story_topics", None), SlotSet("situation_captured", False)]
+
+
+class ActionRestartInterview(Action):
+    """'opnieuw': forget all answers and start the interview again."""
+
+    def name(self) -> Text:
+        return "action_restart_interview"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=messages.RESTARTED)
+        return [SlotSet(t, None) for t in TOPICS] + [
+            SlotSet("story_topics", None), SlotSet("more_item_ids", None),
+            SlotSet("situation_captured", False), SlotSet("interview_offered", False)]
+
+
+class ActionCorrectAnswer(Action):
+    """After the interview: 'ik wil mijn antwoord over geld aanpassen' asks that one again."""
+
+    def name(self) -> Text:
+        return "action_correct_answer"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        topic = _named_topic(text)
+        if topic is None:
+            topic = _previous_topic(tracker, None)
+        dispatcher.utter_message(text=messages.CORRECT)
+        return [SlotSet(topic, None)] if topic else []
