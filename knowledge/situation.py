@@ -76,8 +76,9 @@ FACTOR_CUES: Dict[str, Pattern[str]] = {
     "steun_werk": _any(r"\bleidinggevende", r"\bbaas\b", r"\bmanager", r"\bchef\b",
                        r"\bteamleider", r"\bcollega", r"\bwerkgever", r"\bhr\b",
                        r"\bp&o\b", r"\bop het werk snapt", r"\bop mijn werk snapt"),
-    "steun_thuis": _any(r"\bthuisfront", r"\b(steun|hulp|begrip) (van |vanuit )?thuis\b", r"\bthuis\W*$", r"\bthuis (snapt|snappen|begrijpt|begrijpen|steunt|"
-                        r"steunen|helpt|helpen|moet|doe|is er|heb)", r"\b(en|maar) thuis\b",
+    "steun_thuis": _any(r"\bthuisfront", r"\b(steun|hulp|begrip) (van |vanuit )?thuis\b",
+                        r"\bthuis (snapt|snappen|begrijpt|begrijpen|steunt|steunen|helpt|"
+                        r"helpen|moet|doe|is er|heb)", r"\b(en|maar) thuis\b",
                         r"\bpartner", r"\bmijn man\b", r"\bmijn vrouw\b",
                         r"\bvriend", r"\bgezin", r"\bkinderen", r"\bfamilie", r"\bouders",
                         r"\bmantelzorg", r"\bhuishouden"),
@@ -166,7 +167,7 @@ _ASKS = re.compile(
     r"is het|zijn er|bestaat)\b|\b(tips?|advies)\s*[.!]*\s*$", re.IGNORECASE)
 
 # A short follow-up that narrows the last answer: 'en bij NAH?', 'geldt dat ook voor MS?'.
-_FOLLOW_UP = re.compile(r"^\W*((en|maar|ook|wat)\s+(bij|voor|als|met|over|in|na)|"
+_FOLLOW_UP = re.compile(r"^\W*((en|maar|ook)\s+(bij|voor|als|met|over|in|na)|wat als|"
                         r"(geldt|werkt|helpt) dat ook|en hoe zit (dat|het))\b", re.IGNORECASE)
 FOLLOW_UP_WORDS = 8
 
