@@ -57,8 +57,11 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
             dispatcher.utter_message(
                 text=resources_message(resources, condition.name if condition else None))
             return [SlotSet("more_item_ids", None)]
-    hits = KB.search(text, audience=audience, limit=RESULTS * 2,
+    # Someone who has not said who they are is most likely a worker.
+    hits = KB.search(text, audience=audience or "werkende", limit=RESULTS * 2,
                      prefer_advice=audience != "professional")
+    if not hits and audience is None:
+        hits = KB.search(text, limit=RESULTS * 2, prefer_advice=True)
     if narrowed_to is not None:  # 'en bij NAH?': what is about NAH first
         hits.sort(key=lambda hit: narrowed_to.id not in hit.item.conditions)
     hits = hits[:RESULTS]
@@ -72,6 +75,9 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
         dispatcher.utter_message(text=f"Misschien ook nuttig (typ 'meer'):\n{titles}")
     events += [SlotSet("last_answer_ids", [hit.item.id for hit in hits]),
                SlotSet("more_item_ids", [hit.item.id for hit in others])]
+    if tracker.get_slot("role") is None and audience in ("werkgever", "professional"):
+        # 'mijn medewerker heeft reuma': the follow-up 'hoe begin ik het gesprek?' is theirs too.
+        events.append(SlotSet("role", audience))
     worker = audience in WORKER_AUDIENCES
     if worker and not tracker.get_slot("disclaimer_shown"):
         dispatcher.utter_message(text=messages.NOT_A_DOCTOR)

@@ -169,15 +169,16 @@ class ValidateInterviewForm(FormValidationAction):
             return {topic: SKIPPED}
         if self._aside(dispatcher, tracker, topic, text):
             return {topic: None}
+        # Only for the question just asked: answers read from a story were just confirmed.
+        asked = tracker.get_slot("requested_slot") == topic
         if topic == "aandoening":
             condition = KB.match_condition(text)
-            dispatcher.utter_message(
-                text=messages.CONDITION_NOTED.format(name=condition.name) if condition
-                else messages.CONDITION_FREE_TEXT)
+            if asked:
+                dispatcher.utter_message(
+                    text=messages.CONDITION_NOTED.format(name=condition.name) if condition
+                    else messages.CONDITION_FREE_TEXT)
         else:
             reading = read_answer(topic, text)
-            # Not for answers read from a story: the user just confirmed those.
-            asked = tracker.get_slot("requested_slot") == topic
             if asked and reading is not None and reading.concern >= 2:
                 dispatcher.utter_message(text=messages.HEARD[topic])
         return {topic: text}

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import re
 
+# Words people put in between: 'ik wil gewoon dood', 'ik zie het echt niet meer zitten'.
+_F = r"(?:(?:graag|gewoon|echt|liever|het liefst|eigenlijk|soms|zo|ook|al|nu) )*"
+
 _SIGNALS = [
     r"\bzelfmoord\w*", r"\bsu[iï]cid\w*", r"\bzelfdoding\w*",
-    r"\b(ik )?wil (graag )?(dood|sterven|niet meer leven|er niet meer zijn)\b",
+    rf"\b(ik )?(wil|wou|zou)( ik)? {_F}(dood|sterven|niet meer leven|er niet meer zijn)\b",
+    rf"\bdood {_F}(zijn|wezen|gaan)\b", r"\bvan het leven beroven\b", r"\bleven (be)?[eë]indigen\b",
     r"\b(ik )?wou dat ik (dood|er niet meer) (was|ben)\b",
     r"\bniet meer (willen )?leven\b", r"\bhet leven (niet meer zien zitten|is zinloos)\b",
-    r"\bzie het (leven )?niet meer zitten\b",
+    rf"\bzie het (leven )?{_F}niet meer zitten\b",
     r"\b(een )?(eind|einde) aan (mijn|m'n|het) leven\b", r"\ber een (eind|einde) aan (maken|te maken)\b",
-    r"\bmezelf (iets )?(aandoen|van kant maken|ombrengen|doden|snijden)\b",
-    r"\bmijzelf (iets )?(aandoen|van kant maken|ombrengen|doden)\b",
+    r"\b(mezelf|mijzelf|me) (iets )?(aandoen|aan (te )?doen|van kant (te )?maken|ombrengen|"
+    r"om (te )?brengen|doden|(te )?snijden)\b",
     r"\bvan kant maken\b", r"\bvoor de trein springen\b", r"\bvan een (brug|flat|dak) springen\b",
     r"\bpillen (innemen|slikken) om\b", r"\boverdosis\b",
     r"\b(ik )?kan (zo )?niet meer verder( leven)?\b",

@@ -12,6 +12,12 @@ CRISIS_MESSAGES = [
     "ik wil er een eind aan maken",
     "ik ga mezelf iets aandoen",
     "Mijn werk is weg en ik wil niet meer leven",
+    "soms wil ik echt dood",
+    "ik denk erover om mezelf iets aan te doen",
+    "ik zou eigenlijk liever dood zijn",
+    "ik wil mijn leven beëindigen",
+    "ik heb al mijn slaappillen ingenomen",
+    "ik sta op het spoor en ga springen",
 ]
 IDIOMS = [
     "ik ben doodmoe na mijn werk",
@@ -19,6 +25,9 @@ IDIOMS = [
     "ik word gek van die werkdruk",
     "ik verveel me dood thuis",
     "ik werk me dood en krijg geen waardering",
+    "ik vergeet soms mijn pillen in te nemen op het werk",
+    "ik wil niet dood, ik wil gewoon minder werken",
+    "ik spring een gat in de lucht als ik minder uren mag",
 ]
 
 
