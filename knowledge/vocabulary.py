@@ -154,6 +154,15 @@ QUERY_SYNONYMS: Dict[str, str] = {
     "coach": "coach jobcoach",
     "medewerker": "werknemer",
     "medewerkers": "werknemers",
+    # Body parts people name instead of 'pain' or 'physical load'.
+    "rug": "rugklachten pijn fysiek",
+    "knie": "pijn fysiek",
+    "knieen": "pijn fysiek",
+    "schouder": "pijn fysiek",
+    "nek": "pijn fysiek",
+    "gewrichten": "pijn fysiek",
+    "tillen": "fysiek zwaar werk tillen",
+    "bouw": "fysiek zwaar werk",
 }
 
 
