@@ -42,6 +42,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
         assistant.start_rasa()
         seconds = assistant.wait_until_ready()
         print(f"Werkbaar is klaar (opgestart in {seconds:.0f} s).")
+        print(f"  Chat-widget:    {settings.chat_page}  (open in je browser)")
+        print(f'  Op een website: <script src="{settings.widget_script}" defer></script>')
         print(f"  Chat (REST):    POST {settings.rest_webhook}")
         print('                  body: {"sender": "<id>", "message": "hallo"}')
         print(f"  Actieserver:    {settings.actions_url}")

@@ -52,5 +52,13 @@ class Settings:
     def rest_webhook(self) -> str:
         return f"{self.rasa_url}/webhooks/rest/webhook"
 
+    @property
+    def chat_page(self) -> str:
+        return f"{self.rasa_url}/webhooks/chat/"
+
+    @property
+    def widget_script(self) -> str:
+        return f"{self.rasa_url}/webhooks/chat/widget.js"
+
     def effective_tracker_url(self) -> str:
         return self.tracker_url or f"sqlite:///{self.data / 'tracker.db'}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages that the test suite starts itself on 127.0.0.1 (never as system services).
 set -euo pipefail
-packages=(postgresql)
+packages=(postgresql chromium)
 missing=()
 for pkg in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
