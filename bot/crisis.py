@@ -37,7 +37,12 @@ _SIGNALS = [
     r"\bspring(en)?\b.{0,30}\b(dak|brug|flat|trein|raam|balkon|spoor|viaduct)\b",
     r"\b(snij|snijd|kras|beschadig)\w* (me|mezelf|mijzelf)\b", r"\bzelfbeschadig\w*",
     r"\bmezelf pijn (doen|te doen)\b",
-    r"\b(wil|zou|wou) (gewoon |liever |het liefst )?niet meer (bestaan|wakker worden|hier zijn)\b",
+    rf"\b(wil|zou|wou) {_F}niet meer (bestaan|wakker worden|hier zijn)\b",
+    # Verb last after 'dat'/'omdat': 'dat ik er niet meer wil zijn', 'dat ik dood wil'.
+    r"\ber niet meer (wil|wou|zou willen|hoef) zijn\b",
+    r"\bniet meer (wil|wou|zou willen|hoef) (leven|bestaan|wakker worden)\b",
+    rf"\bik {_F}dood (wil|wou|zou willen)\b",
+    r"\bhet (leven )?hoeft (voor mij |van mij )?(allemaal )?niet meer\b",
     r"\bnooit meer wakker (te )?worden\b",
     r"\b(slaat|schopt|mishandelt|wurgt|bedreigt|vermoordt) (me|mij)\b",
     r"\b(me|mij) (vermoorden|vermoordt|dood ?maken|dood ?maakt|iets aan ?doen)\b",
@@ -51,8 +56,15 @@ _IDIOMS = [
     r"\bdoodeng\b", r"\bdoodsbang\b", r"\bdoodstil\b", r"\bword gek\b", r"\bdoodvermoeid\b",
     r"\bdoodsaai\b", r"\bwerk(t)? me dood\b",
 ]
+# Saying it is not so: 'ik wil niet dood, ik wil minder werken', 'geen zelfmoordgedachten'.
+# Only used to overrule the classifier; a real signal in the same message still counts.
+_DENIALS = [
+    r"\b(wil|ga|zou|hoef) (echt |zeker |helemaal |heus )?niet dood\b",
+    r"\bgeen (zelfmoord|su[iï]cid)\w*", r"\bniet su[iï]cida\w*", r"\bniet (aan )?zelfmoord\b",
+]
 SIGNAL = re.compile("|".join(_SIGNALS), re.IGNORECASE)
 IDIOM = re.compile("|".join(_IDIOMS), re.IGNORECASE)
+DENIAL = re.compile("|".join(_DENIALS), re.IGNORECASE)
 
 
 def signals_crisis(text: str) -> bool:

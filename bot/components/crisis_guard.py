@@ -11,7 +11,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.intent_override import RuleIntentComponent, override_intent
-from bot.crisis import IDIOM, signals_crisis
+from bot.crisis import DENIAL, IDIOM, signals_crisis
 
 CRISIS = "crisis"
 
@@ -29,8 +29,9 @@ class CrisisGuard(RuleIntentComponent):
             predicted = (message.get(INTENT) or {}).get("name")
             if signals_crisis(text):
                 override_intent(message, CRISIS)
-            elif predicted == CRISIS and IDIOM.search(text):
-                # The classifier heard 'dood' in an idiom: take its next best guess.
+            elif predicted == CRISIS and (IDIOM.search(text) or DENIAL.search(text)):
+                # The classifier heard 'dood' in an idiom or a denial ('ik wil niet dood, ik
+                # wil minder werken'): take its next best guess.
                 others = [r for r in ranking if r.get("name") != CRISIS]
                 if others:
                     override_intent(message, others[0]["name"], others[0]["confidence"])

@@ -18,6 +18,10 @@ CRISIS_MESSAGES = [
     "ik wil mijn leven beëindigen",
     "ik heb al mijn slaappillen ingenomen",
     "ik sta op het spoor en ga springen",
+    # Verb last, as people write it: 'dat ik er niet meer wil zijn'.
+    "ik ben zo moe dat ik er niet meer wil zijn",
+    "soms denk ik dat ik dood wil",
+    "het hoeft voor mij allemaal niet meer",
 ]
 IDIOMS = [
     "ik ben doodmoe na mijn werk",
@@ -28,6 +32,8 @@ IDIOMS = [
     "ik vergeet soms mijn pillen in te nemen op het werk",
     "ik wil niet dood, ik wil gewoon minder werken",
     "ik spring een gat in de lucht als ik minder uren mag",
+    "ik wil niet meer zo moe zijn na een dienst",
+    "die avonddiensten hoeven voor mij niet meer",
 ]
 
 
