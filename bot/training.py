@@ -6,9 +6,12 @@ the same inputs give the same model and `werkbaar run` can skip training entirel
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -51,20 +54,41 @@ def ensure_trained(force: bool = False, echo=print) -> Path:
     if target.exists() and not force:
         echo(f"Model is actueel: {target.name} (training overgeslagen)")
         return target
+    # One training per model at a time: a second `werkbaar run` (or a test) waits for the first
+    # and then uses its model instead of training the same one again.
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target.parent / f".{target.name}.lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            echo("Een ander proces traint dit model al; even wachten...")
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if target.exists() and not force:
+                echo(f"Model is klaar: {target.name}")
+                return target
+        return _train(target, echo)
+
+
+def _train(target: Path, echo) -> Path:
     echo("Model trainen (duurt een paar minuten; alleen nodig als data of config veranderen)...")
     start = time.monotonic()
-    command = [
-        sys.executable, "-m", "bot.launch", "rasa", "train",
-        "--config", str(CONFIG), "--domain", str(DOMAIN), "--data", str(DATA),
-        "--out", str(target.parent), "--fixed-model-name", target.name.removesuffix(".tar.gz"),
-        "--quiet",
-    ]
-    result = subprocess.run(
-        command, cwd=PROJECT_ROOT, env=child_env(), capture_output=True, text=True
-    )
-    if result.returncode != 0 or not target.exists():
-        sys.stderr.write(result.stdout[-4000:] + result.stderr[-4000:])
-        raise RuntimeError("Training van het model is mislukt (zie de uitvoer hierboven).")
+    # Train into a private folder and move the finished model in place: an interrupted
+    # training never leaves a half-written model under the name `werkbaar run` looks for.
+    with tempfile.TemporaryDirectory(prefix=".training-", dir=target.parent) as scratch:
+        command = [
+            sys.executable, "-m", "bot.launch", "rasa", "train",
+            "--config", str(CONFIG), "--domain", str(DOMAIN), "--data", str(DATA),
+            "--out", scratch, "--fixed-model-name", target.name.removesuffix(".tar.gz"),
+            "--quiet",
+        ]
+        result = subprocess.run(
+            command, cwd=PROJECT_ROOT, env=child_env(), capture_output=True, text=True
+        )
+        trained = Path(scratch) / target.name
+        if result.returncode != 0 or not trained.exists():
+            sys.stderr.write(result.stdout[-4000:] + result.stderr[-4000:])
+            raise RuntimeError("Training van het model is mislukt (zie de uitvoer hierboven).")
+        os.replace(trained, target)
     echo(f"Model getraind in {time.monotonic() - start:.0f} s: {target.name}")
     _remove_stale_models(keep=target)
     return target
@@ -75,3 +99,4 @@ def _remove_stale_models(keep: Path, retain: int = 3) -> None:
     models = sorted(keep.parent.glob("werkbaar-*.tar.gz"), key=lambda p: p.stat().st_mtime)
     for old in [m for m in models if m != keep][:-retain or None]:
         old.unlink(missing_ok=True)
+        (old.parent / f".{old.name}.lock").unlink(missing_ok=True)

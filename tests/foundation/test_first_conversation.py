@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import signal
 
 import pytest
 
@@ -79,7 +80,7 @@ def test_run_stops_both_servers_cleanly_on_ctrl_c(tmp_path):
 
     running = start_assistant(tmp_path / "data")
     assert running.send("hallo", "ctrl-c-test")
-    assert running.stop() == 0
+    assert running.stop(sig=signal.SIGINT) == 0  # what Ctrl-C sends
     assert "Gestopt." in running.log()
     for port in (running.port, running.actions_port):
         with pytest.raises(requests.ConnectionError):
