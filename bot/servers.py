@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,12 @@ from bot.quiet import child_env
 from bot.settings import Settings, api_token
 
 READY_TIMEOUT_S = 180
+# A crashed action server is started again, at most this often per window (then we give up).
+ACTIONS_RESTARTS = 5
+ACTIONS_RESTART_WINDOW_S = 60.0
+# Exit code of the action server when it cannot open the knowledge store
+# (actions/knowledge_access.py).
+KNOWLEDGE_EXIT_CODE = 3
 
 
 class StartupError(RuntimeError):
@@ -41,6 +48,7 @@ class Assistant:
     settings: Settings
     model: Path
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    actions_restarts: deque = field(default_factory=deque)  # monotonic times of restarts
 
     def _spawn(self, name: str, command: list[str], extra_env: dict[str, str]) -> None:
         self.processes[name] = subprocess.Popen(
@@ -73,11 +81,16 @@ class Assistant:
 
     def _check_alive(self) -> None:
         for name, process in self.processes.items():
-            if process.poll() is not None:
+            if process.poll() is None:
+                continue
+            if name == "actieserver" and process.returncode == KNOWLEDGE_EXIT_CODE:
                 raise StartupError(
-                    f"De {name} is gestopt tijdens het opstarten (code {process.returncode}). "
-                    "Is de poort al in gebruik? Kies een andere met --port / --actions-port."
-                )
+                    "De actieserver kan de kennisbank niet openen (zie de melding hierboven). "
+                    "Bouw de kennisbank opnieuw met: werkbaar kennisbank laden")
+            raise StartupError(
+                f"De {name} is gestopt tijdens het opstarten (code {process.returncode}). "
+                "Is de poort al in gebruik? Kies een andere met --port / --actions-port."
+            )
 
     def wait_until_ready(self, timeout: float = READY_TIMEOUT_S) -> float:
         """Block until both servers answer; returns the seconds it took."""
@@ -111,14 +124,54 @@ class Assistant:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
 
-    def wait(self) -> int:
-        """Wait until a server exits (or we are interrupted); returns an exit code."""
+    def stop_process(self, name: str, grace_s: float = 15.0) -> None:
+        """Stop one server (and its process group), e.g. the action server in a fault test."""
+        process = self.processes[name]
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=grace_s)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+    def restart_actions(self) -> bool:
+        """Start a crashed action server again; False when it crashed too often lately."""
+        now = time.monotonic()
+        while self.actions_restarts and now - self.actions_restarts[0] > ACTIONS_RESTART_WINDOW_S:
+            self.actions_restarts.popleft()
+        if len(self.actions_restarts) >= ACTIONS_RESTARTS:
+            return False
+        self.actions_restarts.append(now)
+        self.start_actions()
+        return True
+
+    def wait(self, poll_s: float = 0.5) -> int:
+        """Keep the servers running until one cannot go on (or we are interrupted).
+
+        A crashed action server is started again (at most ACTIONS_RESTARTS times per
+        ACTIONS_RESTART_WINDOW_S); meanwhile Rasa answers custom actions with a friendly
+        'try again' line (bot/channels/rest.py). If the Rasa server stops, so do we.
+        """
         while True:
-            for name, process in self.processes.items():
-                if process.poll() is not None:
-                    print(f"De {name} is gestopt (code {process.returncode}).", file=sys.stderr)
+            actions = self.processes.get("actieserver")
+            if actions is not None and actions.poll() is not None:
+                code = actions.returncode
+                if not self.restart_actions():
+                    print(f"De actieserver is {ACTIONS_RESTARTS} keer gestopt binnen "
+                          f"{ACTIONS_RESTART_WINDOW_S:.0f} s (laatste code {code}). Werkbaar "
+                          "stopt; kijk in de meldingen hierboven wat er misgaat.",
+                          file=sys.stderr, flush=True)
                     return 1
-            time.sleep(0.5)
+                print(f"De actieserver was gestopt (code {code}) en is opnieuw gestart "
+                      f"({len(self.actions_restarts)} van maximaal {ACTIONS_RESTARTS} keer "
+                      f"per {ACTIONS_RESTART_WINDOW_S:.0f} s).", file=sys.stderr, flush=True)
+            for name, process in self.processes.items():
+                if name != "actieserver" and process.poll() is not None:
+                    print(f"De {name} is gestopt (code {process.returncode}).",
+                          file=sys.stderr, flush=True)
+                    return 1
+            time.sleep(poll_s)
 
 
 def _model_loaded(response: tuple[int, bytes]) -> bool:

@@ -23,6 +23,8 @@ from .models import (STORE_SCHEMA_VERSION, TABLE_NAMES, Base, ConditionRow, Item
 from .schema import Condition, Content, Item, Resource, Source, load_content
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# A database server that does not answer fails fast instead of hanging start-up.
+CONNECT_TIMEOUT_S = 10
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,20 @@ def _is_sqlite_file(path: Path) -> bool:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
+def not_a_database(url: str) -> Optional[Path]:
+    """The SQLite file at `url` when it exists, is not empty and is no SQLite database."""
+    path = _sqlite_path(url)
+    if path is not None and path.is_file() and path.stat().st_size > 0 \
+            and not _is_sqlite_file(path):
+        return path
+    return None
+
+
 def make_engine(url: str) -> Engine:
-    return create_engine(url, future=True)
+    connect_args = {}
+    if make_url(url).get_backend_name() == "postgresql":
+        connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
+    return create_engine(url, future=True, connect_args=connect_args)
 
 
 def _safe_url(url: str) -> str:
@@ -111,10 +125,17 @@ def build_store(url: Optional[str] = None,
             notes.append(f"Het oude bestand was geen SQLite-database; bewaard als {backup}.")
     engine = make_engine(url)
     try:
+        # A store with a missing table is rebuilt, even when its content hash is current.
+        present = set(inspect(engine).get_table_names()) & set(TABLE_NAMES)
+        complete = present == set(TABLE_NAMES)
+        if present and not complete:
+            notes.append("Er ontbraken tabellen in de kennisbank ("
+                         f"{', '.join(sorted(set(TABLE_NAMES) - present))}); ze zijn opnieuw "
+                         "opgebouwd.")
         Base.metadata.create_all(engine)
         with engine.begin() as conn:
             meta = _meta(conn)
-            if (meta.get("content_hash") == content.content_hash
+            if (complete and meta.get("content_hash") == content.content_hash
                     and meta.get("store_version") == STORE_SCHEMA_VERSION):
                 return BuildResult(_safe_url(url), False, content.content_hash,
                                    _count(conn), notes)

@@ -8,20 +8,21 @@ files and a full-page chat, all from the Rasa server itself (no CDN, no build st
     POST /webhooks/chat/webhook     {"sender": "...", "message": "..."} -> bot messages
 
 Browsers on other sites need their origin in WERKBAAR_CORS_ORIGINS. The Rasa HTTP API stays
-behind its token; this channel only passes user messages, like the REST channel.
+behind its token; this channel only passes user messages, like the REST channel, with the same
+checks, Dutch errors and replies (bot/channels/rest.py `WebhookInput`).
 """
 from __future__ import annotations
 
-import asyncio
 import logging
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, Text
+from typing import Any, Awaitable, Callable, Text
 
-from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
-from rasa.core.channels.rest import RestInput
+from rasa.core.channels.channel import UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from bot.channels.rest import WebhookInput
 
 logger = logging.getLogger(__name__)
 
@@ -32,18 +33,12 @@ FILES = {
     "/widget.js": ("werkbaar-widget.js", "application/javascript; charset=utf-8"),
     "/widget.css": ("werkbaar-widget.css", "text/css; charset=utf-8"),
 }
-MAX_MESSAGE_CHARS = 2000
-MAX_SENDER_CHARS = 128
 # Pages of our own: scripts, styles and requests only from this server.
 PAGE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: "
                "blob:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'")
 
 
-def _error(status: int, message: str) -> HTTPResponse:
-    return response.json({"error": message}, status=status)
-
-
-class ChatInput(RestInput):
+class ChatInput(WebhookInput):
     @classmethod
     def name(cls) -> Text:
         return "chat"
@@ -64,36 +59,5 @@ class ChatInput(RestInput):
         for path, (filename, content_type) in FILES.items():
             chat.add_route(serve(filename, content_type), path, methods=["GET"])
 
-        @chat.route("/webhook", methods=["POST"])
-        async def receive(request: Request) -> HTTPResponse:
-            body = _json_body(request)
-            if body is None:
-                return _error(400, "Ongeldig bericht: stuur JSON met 'sender' en 'message'.")
-            sender, text = body.get("sender"), body.get("message")
-            if not isinstance(sender, str) or not sender.strip() \
-                    or len(sender) > MAX_SENDER_CHARS:
-                return _error(400, "Ongeldig bericht: 'sender' ontbreekt of is te lang.")
-            if not isinstance(text, str):
-                return _error(400, "Ongeldig bericht: 'message' moet tekst zijn.")
-            if len(text) > MAX_MESSAGE_CHARS:
-                return _error(413, f"Je bericht is te lang (meer dan {MAX_MESSAGE_CHARS} tekens).")
-            collector = CollectingOutputChannel()
-            try:
-                await on_new_message(UserMessage(text, collector, sender,
-                                                 input_channel=self.name(),
-                                                 metadata=self.get_metadata(request)))
-            except asyncio.CancelledError:
-                logger.error("chat: message handling timed out")
-            except Exception:  # never the message text in the log (health data)
-                logger.exception("chat: message handling failed")
-            return response.json(collector.messages)
-
+        self.add_webhook(chat, on_new_message)
         return chat
-
-
-def _json_body(request: Request) -> Dict[str, Any] | None:
-    try:
-        body = request.json
-    except Exception:  # malformed JSON
-        return None
-    return body if isinstance(body, dict) else None

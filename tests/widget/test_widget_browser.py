@@ -192,6 +192,21 @@ def test_unreachable_server_gives_a_dutch_message_and_retry(assistant, page):
     assert page.locator(".wb-msg.wb-error").count() == 0
 
 
+def test_a_refused_message_shows_the_servers_dutch_reason(assistant, page):
+    """A 4xx from the real channel (here: a message over its 2000-character limit, typed past
+    the box's maxlength by a script) shows the server's Dutch reason, not 'unreachable'."""
+    page.goto(chat_url(assistant))
+    wait_for_bot_text(page, "Wie ben jij")
+    page.evaluate("document.getElementById('werkbaar-input').value = 'moe '.repeat(700)")
+    page.press("#werkbaar-input", "Enter")
+    error = page.locator(".wb-msg.wb-error")
+    error.wait_for(timeout=WAIT_MS)
+    assert "te lang" in error.inner_text() and "niet bereiken" not in error.inner_text()
+    assert error.locator("button").count() == 0  # sending it again would not help
+    send(page, "altijd moe, tips?")  # the chat goes on
+    wait_for_bot_text(page, "Bron:")
+
+
 def test_widget_files_and_webhook_reject_bad_input(assistant):
     import requests
 

@@ -22,6 +22,7 @@
     label: "Typ je bericht",
     send: "Verstuur",
     typing: TITLE + " typt…",
+    refused: "Dit bericht kan ik niet verwerken. Probeer het korter of in andere woorden.",
     offline: "Ik kan de server nu niet bereiken. Controleer je internetverbinding en probeer het opnieuw.",
     retry: "Opnieuw proberen",
     download: "Download je samenvatting",
@@ -215,6 +216,14 @@
       body: JSON.stringify({ sender: sender, message: message }),
       signal: controller ? controller.signal : undefined
     }).then(function (response) {
+      if (response.status >= 400 && response.status < 500) {
+        // The server refused this message (too long, say) and says why, in Dutch:
+        // show that; sending the same message again would not help.
+        return response.json().catch(function () { return {}; }).then(function (body) {
+          showRefusal(body && typeof body.error === "string" ? body.error : TEXT.refused);
+          return [];
+        });
+      }
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
     }).then(function (replies) {
@@ -231,6 +240,13 @@
       clearTimeout(timer);
       setTyping(false);
     });
+  }
+
+  function showRefusal(text) {
+    var box = el("div", { "class": "wb-msg wb-error", role: "alert" });
+    box.appendChild(el("p", {}, text));
+    logBox.appendChild(box);
+    logBox.scrollTop = logBox.scrollHeight;
   }
 
   function showError(message) {
