@@ -26,6 +26,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         settings.actions_port = args.actions_port
 
     print(ensure_pipeline().describe())
+    print(_apply_retention(settings))
     try:
         print(_prepare_knowledge(), flush=True)
     except KnowledgeError as error:
@@ -120,6 +121,62 @@ def _prepare_knowledge() -> str:
         f"en hulpmiddelen, {stats['conditions']} aandoeningen.")])
 
 
+def _apply_retention(settings) -> str:
+    """Remove conversations older than the retention period before the servers start."""
+    from bot.retention import purge_older_than
+
+    days = settings.retention_days
+    try:
+        removed = purge_older_than(settings.effective_tracker_url(), days)
+    except Exception as error:  # the store may come up later; Rasa retries and purges too
+        return f"Bewaartermijn {days} dagen: opruimen lukte nu niet ({type(error).__name__})."
+    return f"Bewaartermijn {days} dagen: {_conversations(removed)} verwijderd."
+
+
+def _conversations(count: int) -> str:
+    return "1 oud gesprek" if count == 1 else f"{count} oude gesprekken"
+
+
+def _cmd_data_purge(args: argparse.Namespace) -> int:
+    from bot.retention import purge_older_than
+    from bot.settings import Settings
+
+    settings = Settings()
+    days = settings.retention_days if args.dagen is None else args.dagen
+    if days < 0:
+        print("--dagen moet 0 of meer zijn.", file=sys.stderr)
+        return 2
+    try:
+        removed = purge_older_than(settings.effective_tracker_url(), days)
+    except Exception as error:
+        print(f"De gespreksopslag is niet bereikbaar: {type(error).__name__}: {error}",
+              file=sys.stderr)
+        return 3
+    if removed:
+        print(f"{_conversations(removed).capitalize()} verwijderd: langer dan {days} dagen "
+              "geen bericht.")
+    else:
+        print(f"Geen gesprekken ouder dan {days} dagen. Niets verwijderd.")
+    return 0
+
+
+def _cmd_data_erase(args: argparse.Namespace) -> int:
+    from bot.retention import erase_conversation
+    from bot.settings import Settings
+
+    try:
+        removed = erase_conversation(Settings().effective_tracker_url(), args.gesprek_id)
+    except Exception as error:
+        print(f"De gespreksopslag is niet bereikbaar: {type(error).__name__}: {error}",
+              file=sys.stderr)
+        return 3
+    if not removed:
+        print(f"Geen gesprek gevonden met id '{args.gesprek_id}'.")
+        return 1
+    print(f"Gesprek '{args.gesprek_id}' verwijderd ({removed} opgeslagen gebeurtenissen).")
+    return 0
+
+
 def _cmd_train(args: argparse.Namespace) -> int:
     from bot.nlp import ensure_pipeline
     from bot.training import ensure_trained
@@ -149,6 +206,18 @@ def build_parser() -> argparse.ArgumentParser:
     train = sub.add_parser("train", help="train het model als data of config veranderd zijn")
     train.add_argument("--force", action="store_true", help="altijd opnieuw trainen")
     train.set_defaults(func=_cmd_train)
+
+    data = sub.add_parser("gegevens", help="opgeslagen gesprekken beheren (privacy)")
+    data_sub = data.add_subparsers(dest="gegevens_opdracht", metavar="opdracht")
+    data.set_defaults(func=lambda _args: (data.print_help(), 2)[1])
+    purge = data_sub.add_parser(
+        "opruimen", help="verwijder gesprekken zonder bericht in de laatste N dagen")
+    purge.add_argument("--dagen", type=int, default=None,
+                       help="bewaartermijn in dagen (standaard WERKBAAR_RETENTION_DAYS of 30)")
+    purge.set_defaults(func=_cmd_data_purge)
+    erase = data_sub.add_parser("verwijder", help="verwijder één gesprek (verzoek tot wissen)")
+    erase.add_argument("gesprek_id", help="het gesprek-id (sender id)")
+    erase.set_defaults(func=_cmd_data_erase)
 
     from knowledge.cli import register
 

@@ -9,12 +9,19 @@ from sqlalchemy.engine import make_url
 from bot.settings import Settings
 
 
-def tracker_store_config(url: str) -> dict:
-    """Translate a SQLAlchemy URL into Rasa's SQLTrackerStore settings."""
+TRACKER_STORE_CLASS = "bot.tracker_store.PrivacyTrackerStore"
+
+
+def tracker_store_config(url: str, retention_days: int = 30) -> dict:
+    """Translate a SQLAlchemy URL into settings of Rasa's SQLTrackerStore, as the subclass that
+    stores no message text and erases on request (bot/tracker_store.py)."""
     parsed = make_url(url)
-    config = {"type": "SQL", "dialect": parsed.drivername, "db": parsed.database}
+    config = {"type": TRACKER_STORE_CLASS, "dialect": parsed.drivername, "db": parsed.database,
+              "retention_days": retention_days}
+    # Rasa passes a custom store's `url` as `host` (rasa/core/tracker_store.py
+    # _load_from_module_name_in_endpoint_config): a `host` key would be given twice.
     for key, value in (
-        ("host", parsed.host), ("port", parsed.port),
+        ("url", parsed.host), ("port", parsed.port),
         ("username", parsed.username), ("password", parsed.password),
     ):
         if value is not None:
@@ -25,7 +32,8 @@ def tracker_store_config(url: str) -> dict:
 def write_endpoints(settings: Settings) -> Path:
     content = {
         "action_endpoint": {"url": f"{settings.actions_url}/webhook"},
-        "tracker_store": tracker_store_config(settings.effective_tracker_url()),
+        "tracker_store": tracker_store_config(settings.effective_tracker_url(),
+                                              settings.retention_days),
     }
     path = settings.data / "endpoints.yml"
     path.write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")

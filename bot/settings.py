@@ -26,6 +26,17 @@ def api_token() -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
+DEFAULT_RETENTION_DAYS = 30
+
+
+def retention_days() -> int:
+    """WERKBAAR_RETENTION_DAYS: days a conversation is kept after its last message (default 30)."""
+    days = _int("WERKBAAR_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
+    if days < 1:
+        raise ValueError("WERKBAAR_RETENTION_DAYS moet 1 of meer zijn.")
+    return days
+
+
 @dataclass
 class Settings:
     host: str = field(default_factory=lambda: os.environ.get("WERKBAAR_HOST", "127.0.0.1"))
@@ -39,6 +50,8 @@ class Settings:
     # SQLAlchemy URL of the tracker store; SQLite in the data dir by default.
     tracker_url: str = field(default_factory=lambda: os.environ.get("WERKBAAR_TRACKER_URL", ""))
     data: Path = field(default_factory=data_dir)
+    # Days a conversation is kept after its last message (AVG: no longer than needed).
+    retention_days: int = field(default_factory=lambda: retention_days())
 
     @property
     def rasa_url(self) -> str:

@@ -1,0 +1,153 @@
+"""Rasa's SQL tracker store, storing the minimum (AVG/GDPR).
+
+Before an event is written:
+- a user message keeps its intent and entities (all that Rasa's policies use), but its text is
+  replaced by `TEXT_NOT_KEPT`, in `text` and in `parse_data`;
+- free-text slot values (the interview answers) and everything the bot said (it reads answers
+  back, and the summary download contains them) are de-identified (bot/deidentify.py).
+Within a turn the actions still see the user's own words: Rasa keeps the tracker in memory
+until the turn ends and then saves only the new events.
+
+'verwijder mijn gegevens' runs `ERASE_ACTION`; when a save contains it, every stored row of
+that conversation is deleted and nothing of the turn is written: the next message starts a new
+conversation. Conversations not used for `retention_days` are removed at start-up (bot/cli.py)
+and every `PURGE_INTERVAL_S` while running.
+
+Configured in the endpoints file (bot/endpoints.py):
+    tracker_store: {type: bot.tracker_store.PrivacyTrackerStore, dialect: ..., db: ...,
+                    retention_days: 30}
+"""
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import time
+from typing import Any, Dict, List, Optional, Set, Text
+
+from rasa.core.brokers.broker import EventBroker
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, Event
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+from bot import retention
+from bot.deidentify import NOTHING_KEPT, Keep, deidentify, knowledge_keep
+
+logger = logging.getLogger(__name__)
+
+TEXT_NOT_KEPT = "[bericht niet bewaard]"
+ERASE_ACTION = "action_erase_my_data"
+PURGE_INTERVAL_S = 3600
+FREE_TEXT_SLOT_TYPES = ("text", "any")
+
+
+def _scrub(value: Any, keep: Keep) -> Any:
+    """De-identify every string inside a JSON-like value."""
+    if isinstance(value, str):
+        return deidentify(value, keep)
+    if isinstance(value, list):
+        return [_scrub(v, keep) for v in value]
+    if isinstance(value, dict):
+        return {k: _scrub(v, keep) for k, v in value.items()}
+    return value
+
+
+def redact_event(data: Dict[Text, Any], free_text_slots: Set[Text],
+                 keep: Keep = NOTHING_KEPT) -> Dict[Text, Any]:
+    """The event (as `Event.as_dict()`) as it may be stored; the input is not changed."""
+    data = copy.deepcopy(data)
+    kind = data.get("event")
+    if kind == "user":
+        if data.get("text") is not None:
+            data["text"] = TEXT_NOT_KEPT
+        parse_data = data.get("parse_data") or {}
+        if parse_data.get("text") is not None:
+            parse_data["text"] = TEXT_NOT_KEPT
+        for entity in parse_data.get("entities") or []:
+            entity["value"] = _scrub(entity.get("value"), keep)
+        if data.get("metadata"):
+            data["metadata"] = _scrub(data["metadata"], keep)
+    elif kind == "bot":
+        data["text"] = _scrub(data.get("text"), keep)
+        data["data"] = _scrub(data.get("data"), keep)
+        if data.get("metadata"):
+            data["metadata"] = _scrub(data["metadata"], keep)
+    elif kind == "slot" and data.get("name") in free_text_slots:
+        data["value"] = _scrub(data.get("value"), keep)
+    elif kind == "entities":
+        for entity in data.get("entities") or []:
+            entity["value"] = _scrub(entity.get("value"), keep)
+    return data
+
+
+def erase_requested(events: List[Event]) -> bool:
+    return any(isinstance(e, ActionExecuted) and e.action_name == ERASE_ACTION for e in events)
+
+
+class PrivacyTrackerStore(SQLTrackerStore):
+    """SQLTrackerStore that stores no message text, de-identifies the rest, and erases."""
+
+    def __init__(self, domain: Optional[Domain] = None, retention_days: int = 30,
+                 event_broker: Optional[EventBroker] = None, **kwargs: Any) -> None:
+        super().__init__(domain=domain, event_broker=event_broker, **kwargs)
+        self.retention_days = int(retention_days)
+        try:
+            self.keep = knowledge_keep()
+        except Exception as error:  # the store must work without the knowledge content
+            logger.warning("privacy: organisation names not loaded (%s)", type(error).__name__)
+            self.keep = NOTHING_KEPT
+        self._next_purge = time.monotonic() + PURGE_INTERVAL_S
+
+    def free_text_slots(self) -> Set[Text]:
+        return {s.name for s in self.domain.slots if s.type_name in FREE_TEXT_SLOT_TYPES}
+
+    def redact(self, event: Event) -> Dict[Text, Any]:
+        return redact_event(event.as_dict(), self.free_text_slots(), self.keep)
+
+    async def _stream_new_events(self, event_broker: EventBroker, new_events: List[Event],
+                                 sender_id: Text) -> None:
+        """An event broker gets the same redacted events as the database."""
+        for event in new_events:
+            body = {"sender_id": sender_id}
+            body.update(self.redact(event))
+            event_broker.publish(body)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        with self.session_scope() as session:
+            new_events = list(self._additional_events(session, tracker))
+        if erase_requested(new_events):
+            removed = retention.erase_conversation(self.engine, tracker.sender_id)
+            logger.info("privacy: a conversation was erased on request (%d events)", removed)
+            return
+        await self.stream_events(tracker)
+        slots = self.free_text_slots()
+        with self.session_scope() as session:
+            for event in self._additional_events(session, tracker):
+                data = redact_event(event.as_dict(), slots, self.keep)
+                intent = (data.get("parse_data") or {}).get("intent", {}).get(INTENT_NAME_KEY)
+                session.add(self.SQLEvent(
+                    sender_id=tracker.sender_id,
+                    type_name=event.type_name,
+                    timestamp=data.get("timestamp"),
+                    intent_name=intent,
+                    action_name=data.get("name"),
+                    data=json.dumps(data),
+                ))
+            session.commit()
+        self._purge_if_due()
+
+    def _purge_if_due(self) -> None:
+        if time.monotonic() < self._next_purge:
+            return
+        self._next_purge = time.monotonic() + PURGE_INTERVAL_S
+        try:
+            removed = retention.purge_older_than(self.engine, self.retention_days)
+        except Exception as error:  # never lose a turn over the clean-up
+            logger.warning("privacy: removing old conversations failed (%s)",
+                           type(error).__name__)
+            return
+        if removed:
+            logger.info("privacy: %d conversations older than %d days removed",
+                        removed, self.retention_days)
