@@ -75,6 +75,15 @@ def test_startup_output_names_pipeline_and_url(assistant):
     assert "DeprecationWarning" not in log
 
 
+def test_greeting_buttons_log_no_errors(assistant, sender):
+    """The role buttons' payloads carry JSON braces; Rasa's response templating must not try
+    to fill them (it logged four ERROR tracebacks per greeting before)."""
+    replies = assistant.send("hallo", sender)
+    payloads = [b["payload"] for r in replies for b in r.get("buttons", [])]
+    assert '/choose_role{"role": "werkende"}' in payloads, payloads
+    assert "interpolator" not in assistant.log()
+
+
 def test_run_stops_both_servers_cleanly_on_ctrl_c(tmp_path):
     import requests
 
