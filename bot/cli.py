@@ -222,6 +222,9 @@ def build_parser() -> argparse.ArgumentParser:
     from knowledge.cli import register
 
     register(sub)
+    from bot.production import register as register_production
+
+    register_production(sub)
     return parser
 
 

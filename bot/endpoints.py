@@ -1,6 +1,7 @@
 """Write the endpoints file Rasa reads: action server and tracker store, from Settings."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
@@ -29,12 +30,42 @@ def tracker_store_config(url: str, retention_days: int = 30) -> dict:
     return config
 
 
+LOCK_STORE_CLASS = "bot.lock_store.WerkbaarRedisLockStore"
+
+
+def lock_store_config(url: str) -> dict | None:
+    """Translate a redis:// URL into lock store settings (None: Rasa's in-memory lock store).
+
+    The password is left out on purpose: bot/lock_store.py reads it from the environment
+    (WERKBAAR_REDIS_PASSWORD or the URL), so it is never written to disk."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    parsed = urlsplit(url)
+    if parsed.scheme not in ("redis", "rediss") or not parsed.hostname:
+        raise ValueError("WERKBAAR_LOCK_STORE_URL moet een redis://host:poort/db-adres zijn.")
+    db = parsed.path.strip("/") or "0"
+    if not db.isdigit():
+        raise ValueError("WERKBAAR_LOCK_STORE_URL: het databasenummer na de / moet een getal zijn.")
+    config = {"type": LOCK_STORE_CLASS, "url": parsed.hostname, "port": parsed.port or 6379,
+              "db": int(db), "key_prefix": os.environ.get("WERKBAAR_LOCK_KEY_PREFIX", "werkbaar")}
+    if parsed.username:
+        config["username"] = parsed.username
+    if parsed.scheme == "rediss":
+        config["use_ssl"] = True
+    return config
+
+
 def write_endpoints(settings: Settings) -> Path:
     content = {
         "action_endpoint": {"url": f"{settings.actions_url}/webhook"},
         "tracker_store": tracker_store_config(settings.effective_tracker_url(),
                                               settings.retention_days),
     }
+    lock_store = lock_store_config(settings.lock_store_url)
+    if lock_store:
+        content["lock_store"] = lock_store
     path = settings.data / "endpoints.yml"
     path.write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
     path.chmod(0o600)  # may hold a database password

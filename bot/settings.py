@@ -49,6 +49,11 @@ class Settings:
     )
     # SQLAlchemy URL of the tracker store; SQLite in the data dir by default.
     tracker_url: str = field(default_factory=lambda: os.environ.get("WERKBAAR_TRACKER_URL", ""))
+    # Redis URL of the lock store (redis://[:password@]host:port/db); empty: Rasa's in-memory
+    # lock store, which is only correct for a single Rasa process. See bot/lock_store.py.
+    lock_store_url: str = field(
+        default_factory=lambda: os.environ.get("WERKBAAR_LOCK_STORE_URL", "").strip()
+    )
     data: Path = field(default_factory=data_dir)
     # Days a conversation is kept after its last message (AVG: no longer than needed).
     retention_days: int = field(default_factory=lambda: retention_days())
