@@ -4,15 +4,19 @@ Sizes: the real content, then 1k, 10k and 100k synthetic items made by recombini
 sentences, titles and keywords of the real items. Prints numbers only (no assertions).
 
     python bench/knowledge_search.py [--sizes 1000,10000,100000] [--repeat 3]
+
+bench/run_all.py calls run() and puts the rows into its Markdown report.
 """
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import re
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,12 +79,24 @@ def measure(index, repeat):
     return p50, p95
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", default="1000,10000,100000")
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+@dataclass
+class SearchRow:
+    content: str  # "real" or "synthetic"
+    items: int
+    build_s: float
+    p50_ms: float
+    p95_ms: float
 
+
+@dataclass
+class SearchResult:
+    kb_build_ms: float  # KnowledgeBase (index + matcher) over the real content
+    kb_search_p50_ms: float  # through kb.search's index
+    rows: list[SearchRow]
+
+
+def run(sizes: list[int], repeat: int = 3) -> SearchResult:
+    """Search latency over the real content, then over synthetic content of the given sizes."""
     content = real_content()
     start = time.perf_counter()
     kb = KnowledgeBase(content)
@@ -89,30 +105,45 @@ def main() -> None:
     rows = []
     start = time.perf_counter()
     index = SearchIndex(texts)
-    rows.append(("real", len(texts), time.perf_counter() - start, *measure(index, args.repeat)))
-    print(f"KnowledgeBase (index + matcher, real content, {len(texts)} items) built in "
-          f"{kb_build * 1000:.0f} ms; search via kb.search p50 ~ "
-          f"{measure(kb._index, 1)[0]:.2f} ms")
-
-    for size in [int(s) for s in args.sizes.split(",") if s]:
+    rows.append(SearchRow("real", len(texts), time.perf_counter() - start,
+                          *measure(index, repeat)))
+    kb_p50 = measure(kb._index, 1)[0]
+    for size in sizes:
         docs = synthetic_documents(texts, size)
         start = time.perf_counter()
         index = SearchIndex(docs)
         build = time.perf_counter() - start
-        rows.append((f"synthetic", size, build, *measure(index, args.repeat)))
+        rows.append(SearchRow("synthetic", size, build, *measure(index, repeat)))
+        del index, docs
+    return SearchResult(kb_build * 1000, kb_p50, rows)
 
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    result = run([int(s) for s in args.sizes.split(",") if s], args.repeat)
+    rows = result.rows
+    print(f"KnowledgeBase (index + matcher, real content, {rows[0].items} items) built in "
+          f"{result.kb_build_ms:.0f} ms; search via kb.search p50 ~ "
+          f"{result.kb_search_p50_ms:.2f} ms")
     print(f"{'content':<10} {'items':>8} {'build (s)':>10} {'p50 (ms)':>9} {'p95 (ms)':>9}")
-    for name, size, build, p50, p95 in rows:
-        print(f"{name:<10} {size:>8} {build:>10.2f} {p50:>9.2f} {p95:>9.2f}")
+    for row in rows:
+        print(f"{row.content:<10} {row.items:>8} {row.build_s:>10.2f} {row.p50_ms:>9.2f} "
+              f"{row.p95_ms:>9.2f}")
     if len(rows) >= 3:
-        (_, n1, b1, l1, _), (_, n2, b2, l2, _) = rows[1], rows[-1]
-        factor = n2 / n1
-        import math
-        exponent = math.log(max(l2, 1e-9) / max(l1, 1e-9)) / math.log(factor)
-        print(f"Growth {n1} -> {n2} items (x{factor:.0f}): index build x{b2 / b1:.0f} "
-              f"(linear), p50 latency x{l2 / l1:.1f} (~ n^{exponent:.2f}: the query only "
+        first, last = rows[1], rows[-1]
+        factor = last.items / first.items
+        exponent = (math.log(max(last.p50_ms, 1e-9) / max(first.p50_ms, 1e-9))
+                    / math.log(factor))
+        print(f"Growth {first.items} -> {last.items} items (x{factor:.0f}): index build "
+              f"x{last.build_s / first.build_s:.0f} (linear), p50 latency "
+              f"x{last.p50_ms / first.p50_ms:.1f} (~ n^{exponent:.2f}: the query only "
               f"touches the index columns of its own terms; typo correction works on the "
               f"vocabulary, which hardly grows).")
+
 
 if __name__ == "__main__":
     main()
