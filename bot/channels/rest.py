@@ -2,7 +2,8 @@
 answers 200 with a list of bot messages, exactly like Rasa's own `rest` channel, but
 
 - bad requests get a clean 4xx with a Dutch `error` (JSON), never a 500: malformed JSON, a body
-  that is not UTF-8 or not a JSON object, a wrong content type, a missing or odd `sender`, a
+  that is not UTF-8 or not a JSON object, a wrong content type, an odd `sender` (a missing one
+  is the conversation "default" here, as in Rasa; the widget's channel refuses it), a
   `message` that is not text, a message over MAX_MESSAGE_CHARS (413) or a body over
   MAX_BODY_BYTES (413);
 - control characters, invisible format characters and HTML tags are taken out of the text;
@@ -33,6 +34,7 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
 
 import rasa.utils.endpoints
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.shared.constants import DEFAULT_SENDER_ID
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.exceptions import InvalidUsage
@@ -51,7 +53,7 @@ ERROR_JSON = "Ongeldig bericht: stuur JSON met 'sender' en 'message'."
 ERROR_CONTENT_TYPE = ("Ongeldig bericht: stuur JSON (Content-Type: application/json) met "
                       "'sender' en 'message'.")
 ERROR_UTF8 = "Ongeldig bericht: de tekst is geen geldige UTF-8."
-ERROR_SENDER = "Ongeldig bericht: 'sender' ontbreekt of is te lang."
+ERROR_SENDER = "Ongeldig bericht: 'sender' is leeg, te lang of geen tekst."
 ERROR_MESSAGE = "Ongeldig bericht: 'message' moet tekst zijn."
 ERROR_TOO_LONG = (f"Je bericht is te lang (meer dan {MAX_MESSAGE_CHARS} tekens). "
                   "Maak het korter en probeer het opnieuw.")
@@ -175,7 +177,7 @@ def _is_json_type(request: Request) -> bool:
     return content_type in ("", "application/json", "text/json") or content_type.endswith("+json")
 
 
-def parse_request(request: Request) -> Incoming:
+def parse_request(request: Request, default_sender: Optional[str] = None) -> Incoming:
     """Read and check a webhook request; raises BadRequest with a Dutch message."""
     body = request.body or b""
     if len(body) > MAX_BODY_BYTES:
@@ -196,6 +198,8 @@ def parse_request(request: Request) -> Incoming:
         raise BadRequest(400, ERROR_JSON)
 
     sender = data.get("sender")
+    if sender is None and default_sender:
+        sender = default_sender
     if isinstance(sender, int) and not isinstance(sender, bool):
         sender = str(sender)
     if not isinstance(sender, str):
@@ -232,6 +236,9 @@ def bot_reply(sender: str, text: str) -> List[Dict[str, Any]]:
 class WebhookInput(RestInput):
     """Rasa's REST protocol with the checks above; subclasses choose name() and extra routes."""
 
+    # Conversation id for a request without 'sender'; None: such a request is refused.
+    default_sender: Optional[str] = None
+
     def add_webhook(self, blueprint: Blueprint,
                     on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
         _install_failure_filter()
@@ -241,7 +248,7 @@ class WebhookInput(RestInput):
         @blueprint.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> Union[ResponseStream, HTTPResponse]:
             try:
-                incoming = parse_request(request)
+                incoming = parse_request(request, self.default_sender)
             except BadRequest as bad:
                 logger.info("%s: request refused (%s)", channel, bad.status)
                 return error_response(bad.status, bad.message)
@@ -296,6 +303,10 @@ class WebhookInput(RestInput):
 
 class HardenedRestInput(WebhookInput):
     """Listed in credentials.yml instead of Rasa's `rest:`; same name, so the same URL."""
+
+    # As Rasa's own REST channel: no sender is the conversation 'default'. (The widget always
+    # sends its own id, and its channel refuses a request without one.)
+    default_sender = DEFAULT_SENDER_ID
 
     @classmethod
     def name(cls) -> Text:
