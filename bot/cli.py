@@ -26,7 +26,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
         settings.actions_port = args.actions_port
 
     print(ensure_pipeline().describe())
-    print(_apply_retention(settings))
+    from bot.retention import purge_at_start
+
+    print(purge_at_start(settings.effective_tracker_url(), settings.retention_days))
     try:
         print(_prepare_knowledge(), flush=True)
     except KnowledgeError as error:
@@ -121,24 +123,8 @@ def _prepare_knowledge() -> str:
         f"en hulpmiddelen, {stats['conditions']} aandoeningen.")])
 
 
-def _apply_retention(settings) -> str:
-    """Remove conversations older than the retention period before the servers start."""
-    from bot.retention import purge_older_than
-
-    days = settings.retention_days
-    try:
-        removed = purge_older_than(settings.effective_tracker_url(), days)
-    except Exception as error:  # the store may come up later; Rasa retries and purges too
-        return f"Bewaartermijn {days} dagen: opruimen lukte nu niet ({type(error).__name__})."
-    return f"Bewaartermijn {days} dagen: {_conversations(removed)} verwijderd."
-
-
-def _conversations(count: int) -> str:
-    return "1 oud gesprek" if count == 1 else f"{count} oude gesprekken"
-
-
 def _cmd_data_purge(args: argparse.Namespace) -> int:
-    from bot.retention import purge_older_than
+    from bot.retention import conversations_text, purge_older_than
     from bot.settings import Settings
 
     settings = Settings()
@@ -153,7 +139,7 @@ def _cmd_data_purge(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 3
     if removed:
-        print(f"{_conversations(removed).capitalize()} verwijderd: langer dan {days} dagen "
+        print(f"{conversations_text(removed).capitalize()} verwijderd: langer dan {days} dagen "
               "geen bericht.")
     else:
         print(f"Geen gesprekken ouder dan {days} dagen. Niets verwijderd.")

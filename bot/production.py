@@ -396,19 +396,6 @@ def _prepare_knowledge(url: str) -> str:
             f"({mask_url(result.url)}): {stats['items']} adviezen.")
 
 
-def _apply_retention(settings: Settings) -> str:
-    """Remove conversations older than the retention period (the tracker store also does this
-    hourly while running, bot/tracker_store.py)."""
-    from bot.retention import purge_older_than
-
-    days = settings.retention_days
-    try:
-        removed = purge_older_than(settings.effective_tracker_url(), days)
-    except Exception as error:  # reported again, in detail, by the tracker store check
-        return f"Bewaartermijn {days} dagen: opruimen lukte nu niet ({type(error).__name__})."
-    return f"Bewaartermijn {days} dagen: {removed} oude gesprek(ken) verwijderd."
-
-
 def run(args: argparse.Namespace) -> int:
     from bot.nlp import ensure_pipeline
     from bot.training import ensure_trained
@@ -439,7 +426,9 @@ def run(args: argparse.Namespace) -> int:
         print(warning, file=sys.stderr)
 
     print(ensure_pipeline().describe())
-    print(_apply_retention(config.settings))
+    from bot.retention import purge_at_start
+
+    print(purge_at_start(config.settings.effective_tracker_url(), config.settings.retention_days))
     try:
         print(_prepare_knowledge(config.knowledge_url))
         model = ensure_trained()

@@ -109,3 +109,19 @@ def purge_older_than(store: EngineOrUrl, days: float, now: Optional[float] = Non
             connection.execute(sa.delete(events).where(
                 events.c.sender_id.in_(chunk), events.c.sender_id.in_(still_old)))
     return len(senders)
+
+
+def conversations_text(count: int) -> str:
+    """'1 oud gesprek' / '3 oude gesprekken' (Dutch, for command-line output)."""
+    return "1 oud gesprek" if count == 1 else f"{count} oude gesprekken"
+
+
+def purge_at_start(tracker_url: str, days: int) -> str:
+    """Remove conversations older than the retention period before the servers start; a Dutch
+    line for the start-up output. A store that is not reachable yet is no reason to stop: the
+    tracker store itself purges again while running (bot/tracker_store.py)."""
+    try:
+        removed = purge_older_than(tracker_url, days)
+    except Exception as error:
+        return f"Bewaartermijn {days} dagen: opruimen lukte nu niet ({type(error).__name__})."
+    return f"Bewaartermijn {days} dagen: {conversations_text(removed)} verwijderd."
