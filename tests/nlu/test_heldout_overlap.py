@@ -1,0 +1,72 @@
+"""Held-out sets stay held out: no sentence in tests/nlu/ or tests/sealed/ (all *.yml/*.yaml,
+recursively) may equal a training example in data/nlu/ once both are
+normalised (lowercase, accents and punctuation removed, whitespace collapsed, entity
+annotations stripped). Pure Python, no Rasa, well under a second.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.nlu_files import (HELDOUT_DIR, ROOT, SEALED_DIR, TRAINING_DIR, examples_in, nlu_files,
+                                     normalise, read_examples, strip_annotations,
+                                     training_index)
+
+
+def test_no_heldout_sentence_is_a_training_sentence():
+    training = training_index(TRAINING_DIR)
+    heldout = list(examples_in(HELDOUT_DIR)) + list(examples_in(SEALED_DIR))
+    assert len(training) > 500, f"too few training examples read from {TRAINING_DIR}"
+    assert len(heldout) > 300, f"too few held-out examples read from {HELDOUT_DIR}"
+    offenders = []
+    for path, intent, example in heldout:
+        match = training.get(normalise(example))
+        if match:
+            train_path, train_intent, train_example = match
+            offenders.append(f"{path.relative_to(ROOT)} [{intent}] {example!r} = "
+                             f"{train_path.relative_to(ROOT)} [{train_intent}] {train_example!r}")
+    assert not offenders, (f"{len(offenders)} held-out sentences are also training sentences; "
+                           f"remove them from the held-out set (or write a new one):\n"
+                           + "\n".join(offenders))
+
+
+def test_normalise():
+    assert normalise("Ik heb [MS](condition), wat nu?") == "ik heb ms wat nu"
+    assert normalise('[ik werk]{"entity": "role", "value": "werkende"} bij een bedrijf') == \
+        "ik werk bij een bedrijf"
+    assert normalise("ik ben [werkloos](role:werkzoekende)") == "ik ben werkloos"
+    assert normalise("  Dat is   PRIVÉ!  ") == "dat is prive"
+    assert normalise("da's goed") == normalise("das goed") == "das goed"
+    assert normalise("oeps, terug") == normalise("oeps terug")
+    assert normalise("re-integratie…") == "reintegratie"
+    assert normalise("ik ben moe") != normalise("ik ben niet moe")
+    assert strip_annotations("[a](b) en [c]{\"entity\": \"d\"}") == "a en c"
+
+
+def test_read_examples_and_recursive_files(tmp_path: Path):
+    (tmp_path / "sealed").mkdir()
+    (tmp_path / "a.yml").write_text(
+        'version: "3.1"\n'
+        "nlu:\n"
+        "  - intent: greet\n"
+        "    examples: |\n"
+        "      - hoi\n"
+        "      - hallo [werkbaar](bot)\n"
+        "  - synonym: werkende\n"
+        "    examples: |\n"
+        "      - werknemer\n"
+        "  - lookup: role\n"
+        "    examples: |\n"
+        "      - werkgever\n"
+        "  - intent: greet\n"
+        "    examples: |\n"
+        "      - goeiemorgen\n", encoding="utf-8")
+    (tmp_path / "sealed" / "b.yaml").write_text(
+        "nlu:\n- intent: deny\n  examples: |\n    - nee, dat klopt niet\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("- hoi\n", encoding="utf-8")
+
+    assert read_examples(tmp_path / "a.yml") == {
+        "greet": ["hoi", "hallo [werkbaar](bot)", "goeiemorgen"]}
+    assert [p.relative_to(tmp_path).as_posix() for p in nlu_files(tmp_path)] == \
+        ["a.yml", "sealed/b.yaml"]
+    assert sorted(training_index(tmp_path)) == ["goeiemorgen", "hallo werkbaar", "hoi",
+                                                "nee dat klopt niet"]
