@@ -54,7 +54,7 @@ def main() -> None:
     keep_s = time.perf_counter() - start
     after = _rss_mb()
 
-    from knowledge.schema import load_content
+    from knowledge.validation import load_content
 
     items = [i.text for i in load_content().items.values()]
     summary = "\n".join(items[:12])  # about the size of a summary download

@@ -13,10 +13,10 @@ What is replaced (placeholder in brackets):
   Piet de Vries', 'collega sandra', 'mevrouw Jansen', 'groetjes Anne', 'Piet, mijn baas',
   and common Dutch and Flemish first names anywhere.
 
-No Rasa imports and no dependencies: plain regular expressions and embedded word lists, so
-it costs well under a millisecond per message and no memory to speak of. Names without any
-context and uncommon first names in lower case are a known gap (see the tests in
-tests/privacy/test_deidentify.py for what is covered).
+No Rasa imports and no dependencies: plain regular expressions and word lists (the name lists
+are bot/data/*.txt, read once at import), so it costs well under a millisecond per message and
+no memory to speak of. Names without any context and uncommon first names in lower case are a
+known gap (see the tests in tests/privacy/test_deidentify.py for what is covered).
 
 `deduce` 3.0.3 (the Dutch clinical de-identifier) was measured as the alternative: +1.1 GB RSS
 after `Deduce()` (8 s warm, 125 s first build), 0.4-0.75 ms per message, and it pins
@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from pathlib import Path
 from typing import Collection, Iterable, List, Tuple
 
 NAME = "[naam]"
@@ -99,63 +100,24 @@ _NOT_POSTCODE = frozenset(
 # -- names -------------------------------------------------------------------------------------
 _WORD = re.compile(rf"[{_L}](?:[{_L}]|['’\-](?=[{_L}]))*")
 
-# Common first names in the Netherlands and Flanders (also of Moroccan, Turkish, Surinamese
-# and other backgrounds). Lower case.
-FIRST_NAMES = frozenset("""
-aad aafke aaliyah aart abdel abdelkader abdellah abdelaziz abdullah abdul abel abigail achmed
-adam adriaan adrianus adrie agnes ahmed ahmet aicha aisha alain albert alberdina alex
-alexander alexandra ali alice alicia alida alwin amber amina amira amy andre andré andrea
-andreas angela angelique anita anja anke ankie ann anna anne anneke annelies annemarie
-annemieke annet annette annie anouk anton antonia antoon ardi arie arjan arjen arnold arno
-aron astrid ayla aylin ayoub baran barbara bart bastiaan bea beatrix bernard bernadette berend
-bert bertus betty bianca bilal birgit björn boris bram brenda brian britt bruno burak can
-carla carlijn carmen carola carolien caroline cas casper cathy cees celine chantal charlotte
-chris christa christel christian christiaan christine cindy claire clara claudia cor corinne
-corrie cornelis daan daisy damian dana daniel daniëlle danielle danny daphne david dean
-debora demi denise dennis derk desiree dewi diana dick diederik dik dilan dina dion dirk
-dominique donna doris dries dylan edith edwin eefje eelco egbert eline elisabeth elise elke
-ellen els elsa elske emiel emine emily emma emre enzo erik erika ernst esmee esra esther
-eva evelien evert fabian fadoua farah fatima fatma fatih femke fenna ferdi fien finn fleur
-floor floris francien frank frans freek frits gabriël gabriel gemma geert gerard gerben gerda
-gerrit gert gijs gerrie greetje guus hamza hanna hannah hanneke hans harm harry hasan hassan
-hatice hein hendrik henk henny herman hendrika hilde hugo ibrahim ilona ilse imane imke ineke
-inge ingrid irene iris isa isabel isabella ivo jaap jacob jacqueline jamal jan jana janneke
-jannie jasmijn jasmine jasper jeanette jelle jennifer jeroen jesse jessica jet jeroen joep
-johan johanna johannes john jolanda joost joris jos josé jose josephine joshua joyce judith
-julia julian juliette justin kaoutar karel karin karim kars kate katrien kees kelly kevin
-khadija kim klaas koen kübra laila lars laura lauren lea leon leonie lieke lien lieve lina
-linda lisa lisanne liz lize lizzy lonneke lore loes lotte louise lucas lucia luuk lynn
-maaike maarten madelief mandy manon marco marcel marco margreet margriet maria marian marieke
-marijke marina mario marion marjan marjolein mark marleen marloes martijn martin martine
-mathijs maud maurice meike melanie melissa melvin merel mia michael michel michelle mieke
-mila milan mina mirjam mohamed mohammed monique myriam naima nadia nadine naomi natasja
-nathalie nicole niels nienke nina noah noor nora nicky nick nico nikki noa olga olivia
-omar oscar otto paul paula pauline peter petra philip pien piet pieter pim priscilla quinten
-rachid rachel ramon randy rania rik rianne richard rick rien rik rita rob robert robin rodney
-roel rogier roland romy ronald rosa rosalie rudi rudy ruud ryan saar sabine sabrina safae
-said samir samira sander sandra sanne sara sarah saskia sebastiaan selin selma sem senna
-serkan sevda siham silvia simone sjaak sjoerd sofie soufiane sophie stan stefan stefanie
-stephanie steven stijn suzanne sven sylvia tamara tanja tessa teun theo thijs thomas tijn
-tim timo tina tineke tom tomas ton tonny tycho valerie vera veerle victor vincent wendy
-wesley wil wilco willem willemijn william wim wouter yasmina yasmine yara yassin yusuf
-yvonne youssef zainab zeynep zoë zoe
-""".split())
+# Name lists in bot/data/ (one name a line), read once at import.
+_DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def _word_list(file_name: str) -> frozenset:
+    """The words of a list in bot/data/: one a line, UTF-8; '#' lines are comments."""
+    lines = (_DATA_DIR / file_name).read_text(encoding="utf-8").splitlines()
+    return frozenset(word for word in (line.strip().lower() for line in lines)
+                     if word and not word.startswith("#"))
+
+
+# Common first names in the Netherlands and Flanders (of many backgrounds). Lower case.
+FIRST_NAMES = _word_list("first_names.txt")
 # First names that are also common Dutch words or chat abbreviations: only names in context.
-AMBIGUOUS_FIRST_NAMES = frozenset("""
-ben bo do ed jo lot max roos wil iris mark fleur floor pien sem lars isa can noor dean
-will kate john said mina rob ton rick enzo jet lien lore lieve nora gert dik cor
-vera rosa olga bruno elke fien kars harm stan frank merel amber leon justin bram bas marina
-mila lea dana ernst
-""".split())
+AMBIGUOUS_FIRST_NAMES = _word_list("ambiguous_first_names.txt")
 # Frequent Dutch and Flemish family names (after a tussenvoegsel or a first name, any case).
-SURNAMES = frozenset("""
-jong jansen janssen vries berg dijk bakker visser smit meijer meyer boer mulder groot bos vos
-peters hendriks leeuwen dekker brouwer wit dijkstra smits graaf meer linden kok jacobs haan
-vermeulen heuvel veen broek bruijn bruin heijden schouten beek willems vliet ven hoekstra
-maas verhoeven koster dam wal prins blom huisman peeters maes mertens claes goossens wouters
-smet dubois lambert dumont martens jacobs janssens hermans bosman kuipers postma kramer
-vink wijk hoek kuiper vries jonker timmermans sanders verbeek wolters dijkman brink
-""".split())
+SURNAMES = _word_list("surnames.txt")
+
 _TUSSEN = frozenset("van de der den het 't ter ten te in op la le el al da di du von d' vd v/d"
                     .split())
 # Words after which a name follows: relations and professionals ('mijn baas Piet').
@@ -440,7 +402,7 @@ def knowledge_keep() -> Keep:
     addresses. Reads knowledge/content (no database)."""
     from urllib.parse import urlsplit
 
-    from knowledge.schema import load_content
+    from knowledge.validation import load_content
 
     content = load_content()
     hosts, phrases = set(), set()

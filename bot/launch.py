@@ -15,6 +15,7 @@ import sys
 import warnings
 
 from bot.quiet import quiet_environment
+from knowledge.exit_codes import EXIT_USAGE
 
 NOISE = (DeprecationWarning, PendingDeprecationWarning, FutureWarning, ImportWarning)
 TARGETS = ("rasa", "rasa_sdk")
@@ -33,7 +34,8 @@ def _drop_noise() -> None:
 
 def main() -> None:
     if len(sys.argv) < 2 or sys.argv[1] not in TARGETS:
-        sys.exit(f"usage: python -m bot.launch {{{'|'.join(TARGETS)}}} ARGS...")
+        print(f"usage: python -m bot.launch {{{'|'.join(TARGETS)}}} ARGS...", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
     quiet_environment()
     _drop_noise()
     target = sys.argv[1]

@@ -9,9 +9,16 @@ from pathlib import Path
 from bot.paths import data_dir
 
 
-def _int(name: str, default: int) -> int:
+def env_int(name: str, default: int) -> int:
+    """A whole number from the environment; `default` when unset or empty. ValueError (Dutch)
+    when it is no whole number."""
     value = os.environ.get(name, "").strip()
-    return int(value) if value else default
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError as error:
+        raise ValueError(f"{name} moet een geheel getal zijn, niet {value!r}.") from error
 
 
 def api_token() -> str:
@@ -31,7 +38,7 @@ DEFAULT_RETENTION_DAYS = 30
 
 def retention_days() -> int:
     """WERKBAAR_RETENTION_DAYS: days a conversation is kept after its last message (default 30)."""
-    days = _int("WERKBAAR_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
+    days = env_int("WERKBAAR_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
     if days < 1:
         raise ValueError("WERKBAAR_RETENTION_DAYS moet 1 of meer zijn.")
     return days
@@ -40,8 +47,8 @@ def retention_days() -> int:
 @dataclass
 class Settings:
     host: str = field(default_factory=lambda: os.environ.get("WERKBAAR_HOST", "127.0.0.1"))
-    port: int = field(default_factory=lambda: _int("WERKBAAR_PORT", 5005))
-    actions_port: int = field(default_factory=lambda: _int("WERKBAAR_ACTIONS_PORT", 5055))
+    port: int = field(default_factory=lambda: env_int("WERKBAAR_PORT", 5005))
+    actions_port: int = field(default_factory=lambda: env_int("WERKBAAR_ACTIONS_PORT", 5055))
     # Origins allowed to call the chat channels from a browser (space or comma separated).
     cors_origins: list[str] = field(
         default_factory=lambda: os.environ.get("WERKBAAR_CORS_ORIGINS", "")

@@ -5,8 +5,8 @@
     python -m knowledge kennisbank laden | controleren
 
 `register(subparsers)` adds the same subcommands to the `werkbaar` console script.
-Exit codes: 0 ok, 1 nothing found / store out of date, 2 wrong usage,
-3 knowledge store or content error.
+Exit codes (knowledge/exit_codes.py): 0 ok, 1 nothing found / store out of date,
+2 wrong usage, 3 knowledge store or content error.
 """
 from __future__ import annotations
 
@@ -17,8 +17,7 @@ from typing import List, Optional
 
 from . import vocabulary as voc
 from .errors import ContentError, KnowledgeStoreError
-
-EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
+from .exit_codes import EXIT_ERROR, EXIT_NOTHING, EXIT_OK, EXIT_USAGE
 
 
 def _wrap(text: str, indent: str = "   ") -> str:
@@ -115,7 +114,7 @@ def cmd_laden(args) -> int:
 
 def cmd_controleren(args) -> int:
     from .base import KnowledgeBase
-    from .schema import load_content
+    from .validation import load_content
     try:
         content = load_content(args.inhoud)
     except ContentError as error:

@@ -1,7 +1,7 @@
 """Content data classes and `load_content`, which reads and validates knowledge/content/*.yaml.
 
 The file format is specified in knowledge/content/SCHEMA.md (the contract).
-The field-by-field checks live in `knowledge.validation`.
+The field-by-field checks and `load_content` live in `knowledge.validation`.
 """
 from __future__ import annotations
 
@@ -124,34 +124,3 @@ def hash_files(paths) -> str:
         digest.update(Path(path).read_bytes())
         digest.update(b"\0")
     return digest.hexdigest()
-
-
-def load_content(directory: str | os.PathLike | None = None) -> Content:
-    """Read and validate all *.yaml files in `directory`.
-
-    Raises ContentError naming file, item id and field for every problem found.
-    """
-    from .config import content_dir
-    from .validation import Validator, read_yaml
-
-    directory = content_dir(directory)
-    paths = content_files(directory)
-    if not paths:
-        raise ContentError(
-            [ContentProblem(str(directory), "", "", "geen inhoudsbestanden (*.yaml) gevonden")]
-        )
-    validator = Validator()
-    for path in paths:
-        data = read_yaml(path, validator.problems)
-        if data is not None:
-            validator.add_file(path.name, data)
-    validator.check_references()
-    if validator.problems:
-        raise ContentError(validator.problems)
-    return Content(
-        items=validator.items,
-        resources=validator.resources,
-        conditions=validator.conditions,
-        content_hash=hash_files(paths),
-        files=tuple(p.name for p in paths),
-    )

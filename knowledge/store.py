@@ -20,7 +20,8 @@ from .config import database_url
 from .errors import KnowledgeStoreError
 from .models import (STORE_SCHEMA_VERSION, TABLE_NAMES, Base, ConditionRow, ItemRow,
                      MetaRow, ResourceRow)
-from .schema import Condition, Content, Item, Resource, Source, load_content
+from .schema import Condition, Content, Item, Resource, Source
+from .validation import load_content
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # A database server that does not answer fails fast instead of hanging start-up.

@@ -4,12 +4,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
+import os
 
 import yaml
 
 from . import vocabulary as voc
-from .errors import ContentProblem
-from .schema import Condition, Item, Resource, Source
+from .errors import ContentError, ContentProblem
+from .schema import Condition, Content, Item, Resource, Source, content_files, hash_files
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 # The domain may not contain spaces; the path may (the guideline gives one such address).
@@ -290,3 +291,33 @@ class Validator:
                 if other != condition.id:
                     self._problem(condition.file, f"aandoening '{condition.id}'", "aliases",
                                   f"alias '{alias}' hoort ook bij aandoening '{other}'")
+
+
+def load_content(directory: str | os.PathLike | None = None) -> Content:
+    """Read and validate all *.yaml files in `directory`.
+
+    Raises ContentError naming file, item id and field for every problem found.
+    """
+    from .config import content_dir
+
+    directory = content_dir(directory)
+    paths = content_files(directory)
+    if not paths:
+        raise ContentError(
+            [ContentProblem(str(directory), "", "", "geen inhoudsbestanden (*.yaml) gevonden")]
+        )
+    validator = Validator()
+    for path in paths:
+        data = read_yaml(path, validator.problems)
+        if data is not None:
+            validator.add_file(path.name, data)
+    validator.check_references()
+    if validator.problems:
+        raise ContentError(validator.problems)
+    return Content(
+        items=validator.items,
+        resources=validator.resources,
+        conditions=validator.conditions,
+        content_hash=hash_files(paths),
+        files=tuple(p.name for p in paths),
+    )

@@ -6,6 +6,7 @@ question.
   database (the file is left alone), an unreachable PostgreSQL, broken content YAML.
 - The embedded default store (SQLite in the data dir) is derived data: when it is garbage,
   corrupt inside or misses tables, start-up sets it aside, rebuilds it and says so.
+- `werkbaar productie` prepares the store with the same function (bot.startup.prepare_start).
 - A store with missing tables in a real PostgreSQL is rebuilt, like on every content change.
 - The action server started on its own with a broken store refuses to start (exit code 3, one
   clear log line) instead of failing at the first question.
@@ -58,13 +59,13 @@ def assert_stopped_before_servers(result: subprocess.CompletedProcess, port: int
 
 def prepare(data_dir: Path, extra_env: dict[str, str] | None = None
             ) -> subprocess.CompletedProcess:
-    """The start-up check of `werkbaar run` (bot.cli._prepare_knowledge) on its own."""
+    """The start-up check of `werkbaar run` (bot.startup.prepare_knowledge) on its own."""
     env = dict(os.environ, WERKBAAR_DATA_DIR=str(data_dir))
     env.pop("WERKBAAR_KNOWLEDGE_URL", None)
     env.update(extra_env or {})
     return subprocess.run(
-        [sys.executable, "-c", "from bot.cli import _prepare_knowledge; "
-                               "print(_prepare_knowledge())"],
+        [sys.executable, "-c", "from bot.startup import prepare_knowledge; "
+                               "print(prepare_knowledge())"],
         cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=RUN_TIMEOUT_S)
 
 
@@ -187,6 +188,63 @@ def test_postgresql_store_with_a_missing_table_is_rebuilt(tmp_path, postgres_url
             assert conn.execute(text("select count(*) from kb_conditions")).scalar_one() > 10
     finally:
         engine.dispose()
+
+
+# -- werkbaar productie prepares the store the same way ----------------------------------------
+# `werkbaar productie` as it starts, stopped where training would begin (before any server).
+PRODUCTION_UNTIL_TRAINING = (
+    "import sys\n"
+    "import bot.training\n"
+    "def stop(*args, **kwargs):\n"
+    "    raise RuntimeError('test: gestopt voor het trainen')\n"
+    "bot.training.ensure_trained = stop\n"
+    "from bot.cli import main\n"
+    "sys.exit(main(['productie', '--replicas', '1']))\n")
+
+
+def prepare_production(data_dir: Path, extra_env: dict[str, str] | None = None
+                       ) -> subprocess.CompletedProcess:
+    """`werkbaar productie` up to and including its start-up preparation. Its configuration
+    passes the checks; nothing listens at the tracker URL (the retention purge only says so),
+    and the nginx program is never started."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WERKBAAR_")}
+    env.update({
+        "WERKBAAR_DATA_DIR": str(data_dir),
+        "WERKBAAR_API_TOKEN": "productietest-0123456789",
+        "WERKBAAR_TRACKER_URL": f"postgresql://werkbaar@127.0.0.1:{free_port()}/tracker",
+        "WERKBAAR_NGINX": sys.executable,  # must exist; the run stops before it starts
+        "PYTHONUNBUFFERED": "1",
+        **(extra_env or {}),
+    })
+    return subprocess.run([sys.executable, "-c", PRODUCTION_UNTIL_TRAINING], cwd=PROJECT_ROOT,
+                          env=env, capture_output=True, text=True, timeout=RUN_TIMEOUT_S)
+
+
+def test_production_sets_aside_and_rebuilds_a_corrupt_default_store(built):
+    store = built / "knowledge.db"
+    data = store.read_bytes()
+    store.write_bytes(data[:100] + b"\x13" * (len(data) - 100))  # valid header, broken pages
+    result = prepare_production(built)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "test: gestopt voor het trainen" in result.stderr, output
+    assert "was beschadigd of onvolledig en is opnieuw opgebouwd" in result.stdout, output
+    assert "Servers starten" not in output and "Traceback" not in output, output
+    assert item_count(store) > 100
+    backups = list(built.glob("knowledge.db.kapot-*"))
+    assert len(backups) == 1 and backups[0].read_bytes()[100:200] == b"\x13" * 100
+
+
+def test_production_refuses_a_named_store_that_is_no_database(tmp_path):
+    store = tmp_path / "mijn-kennisbank.db"
+    garbage = os.urandom(4096)
+    store.write_bytes(garbage)
+    result = prepare_production(tmp_path, {"WERKBAAR_KNOWLEDGE_URL": f"sqlite:///{store}"})
+    output = result.stdout + result.stderr
+    assert result.returncode == 3, output
+    assert "Werkbaar start niet: de kennisbank is niet bruikbaar." in result.stderr, output
+    assert f"{store} (uit WERKBAAR_KNOWLEDGE_URL) is geen SQLite-database" in output
+    assert "Servers starten" not in output and "test: gestopt" not in output, output
+    assert store.read_bytes() == garbage  # the operator's file is not touched
 
 
 # -- the action server on its own refuses a broken store ---------------------------------------

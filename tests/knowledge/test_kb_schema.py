@@ -6,7 +6,8 @@ import shutil
 import pytest
 
 from knowledge.errors import ContentError
-from knowledge.schema import Item, load_content
+from knowledge.schema import Item
+from knowledge.validation import load_content
 
 from conftest import BROKEN, FIXTURE_CONTENT
 

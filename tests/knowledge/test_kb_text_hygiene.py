@@ -1,7 +1,7 @@
 """User-facing texts never show internal ids (people cannot look them up)."""
 from __future__ import annotations
 
-from knowledge.schema import load_content
+from knowledge.validation import load_content
 
 USER_FIELDS = ("title", "text", "text_professional", "text_employer", "evidence_text")
 

@@ -108,7 +108,7 @@ def test_ordinary_work_and_health_sentences_are_unchanged(text):
 
 def _bot_texts() -> list[str]:
     from actions import messages
-    from knowledge.schema import load_content
+    from knowledge.validation import load_content
 
     content = load_content()
     texts = []

@@ -15,7 +15,8 @@ from typing import Dict, List
 import pytest
 import requests
 
-from bot.production import Production, ProductionConfig, render_nginx_config
+from bot.production import (Production, ProductionConfig, render_nginx_config,
+                            write_nginx_config)
 from bot.settings import Settings
 from tests.support.ports import consecutive_free_ports, free_port
 
@@ -78,7 +79,7 @@ def proxy(tmp_path):
         api_token="x" * 20, nginx=NGINX, replica_header=True)
     upstreams = {"a": Upstream("a", base).start(), "b": Upstream("b", base + 1).start()}
     production = Production(config, model=tmp_path / "unused.tar.gz")
-    production._write_nginx_config()
+    write_nginx_config(config)
     production.start_proxy()
     url = config.proxy_url
     deadline = time.monotonic() + 20
