@@ -1,11 +1,11 @@
 """The worker interview (Rasa form `interview_form`): asking, validating, stories, restarts.
 
-The reading of answers lives in `knowledge.situation`; this module only adapts it to the
-conversation: which question comes next, what to say, which slots to set.
+The reading of answers lives in `knowledge.situation` and `bot.understanding.cues`; this module
+only adapts it to the conversation: which question comes next, what to say, which slots to set.
+Reading a story back is `actions.replies.capture_story` (the fallback uses it too).
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -13,32 +13,16 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import messages
-from actions.answer_question import NONSENSE_CONFIDENCE, answer_question
 from actions.knowledge_access import KB
-from knowledge.situation import (SKIPPED, TOPIC_LABELS, TOPICS, clean_answer, factors_in,
-                                 is_skip, read_answer, read_story)
+from actions.replies import answer_question, capture_story, latest_text
+from actions.understood import NONSENSE, decided_by, intent_of
+from bot.understanding.cues import asks_definition, asks_why, ends_as_question, named_topic
+from knowledge.situation import (SKIPPED, TOPICS, clean_answer, factors_in, is_skip,
+                                 read_answer)
 
 FORM = "interview_form"
 CONFIDENT = 0.8
 OFF_TOPIC_CONFIDENT = 0.5
-
-_WHY = re.compile(r"^\W*(wat bedoel je|hoe bedoel je|waarom (vraag|wil) je dat|hoezo|"
-                  r"wat moet ik (hier )?(zeggen|invullen|antwoorden))\b", re.IGNORECASE)
-# Questions about a word or a person ('wat is een arbeidsdeskundige?') are never an answer.
-_DEFINITION = re.compile(r"^\W*(wat (is|zijn|betekent|betekenen|doet|doen|houdt) |wie is |"
-                         r"wie zijn |wat wordt (er )?bedoeld met )", re.IGNORECASE)
-_TOPIC_WORDS = {
-    "aandoening": re.compile(r"aandoening|ziekte|diagnose|ziek\b", re.IGNORECASE),
-    "energie": re.compile(r"energie|moe|vermoeid", re.IGNORECASE),
-    "werkbelasting": re.compile(r"\bwerk\b|werkbelasting|belasting|zwaar", re.IGNORECASE),
-    "steun": re.compile(r"steun|leidinggevende|collega|baas|thuis", re.IGNORECASE),
-    "financien": re.compile(r"geld|financi|inkomen|uitkering|loon", re.IGNORECASE),
-}
-
-
-def _intent(tracker: Tracker) -> tuple:
-    intent = tracker.latest_message.get("intent") or {}
-    return intent.get("name"), float(intent.get("confidence") or 0.0)
 
 
 def _previous_topic(tracker: Tracker, current: Optional[str]) -> Optional[str]:
@@ -46,13 +30,6 @@ def _previous_topic(tracker: Tracker, current: Optional[str]) -> Optional[str]:
     end = TOPICS.index(current) if current in TOPICS else len(TOPICS)
     for topic in reversed(TOPICS[:end]):
         if tracker.get_slot(topic) is not None:
-            return topic
-    return None
-
-
-def _named_topic(text: str) -> Optional[str]:
-    for topic, pattern in _TOPIC_WORDS.items():
-        if pattern.search(text):
             return topic
     return None
 
@@ -106,8 +83,8 @@ class ValidateInterviewForm(FormValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         requested = tracker.get_slot("requested_slot")
-        intent, _ = _intent(tracker)
-        text = tracker.latest_message.get("text") or ""
+        intent, _ = intent_of(tracker)
+        text = latest_text(tracker)
         if requested in TOPICS:
             if is_skip(text) or (intent == "skip" and not _is_answer(requested, text)):
                 dispatcher.utter_message(text=messages.SKIPPED)
@@ -123,7 +100,7 @@ class ValidateInterviewForm(FormValidationAction):
                 dispatcher.utter_message(text=messages.BACK)
                 return [SlotSet(previous, None)]
             if intent == "correct":
-                topic = _named_topic(text)
+                topic = named_topic(text)
                 if topic is None or tracker.get_slot(topic) is None:
                     topic = _previous_topic(tracker, requested)
                 dispatcher.utter_message(text=messages.CORRECT)
@@ -134,20 +111,20 @@ class ValidateInterviewForm(FormValidationAction):
     def _aside(self, dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
                text: str) -> bool:
         """Handle a message that is not an answer; True when the question must be asked again."""
-        intent, confidence = _intent(tracker)
-        if intent == "nlu_fallback" and confidence >= NONSENSE_CONFIDENCE:
+        intent, confidence = intent_of(tracker)
+        if decided_by(tracker, NONSENSE):
             dispatcher.utter_message(text=messages.UNCLEAR_ANSWER)
             return True
-        if _WHY.search(text):
+        if asks_why(text):
             dispatcher.utter_message(text=messages.WHY_WE_ASK)
             return True
-        definition = bool(_DEFINITION.search(text)) and text.rstrip().endswith("?")
+        definition = asks_definition(text)
         names_topic = bool(factors_in(text, topic)) if topic != "aandoening" else \
             KB.match_condition(text) is not None
         if names_topic and not definition:
             return False
         if definition or (intent == "ask_question" and confidence >= CONFIDENT
-                          and text.rstrip().endswith("?")):
+                          and ends_as_question(text)):
             answer_question(dispatcher, tracker, text, offer_interview=False)
             dispatcher.utter_message(text=messages.QUESTION_ASIDE)
             return True
@@ -207,28 +184,7 @@ class ActionCaptureStory(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        text = tracker.latest_message.get("text") or ""
-        found = read_story(text)
-        condition = KB.match_condition(text)
-        events: List[Dict[Text, Any]] = []
-        lines = []
-        if condition and tracker.get_slot("aandoening") in (None, SKIPPED):
-            events.append(SlotSet("aandoening", condition.name))
-            lines.append(f"- {TOPIC_LABELS['aandoening']}: {condition.name}")
-        for topic in TOPICS:
-            if topic in found:
-                events.append(SlotSet(topic, found[topic]))
-                lines.append(f"- {TOPIC_LABELS[topic]}: '{found[topic]}'")
-        if not lines:
-            dispatcher.utter_message(text=messages.STORY_NOTHING_FOUND)
-            return events + [SlotSet("situation_captured", False)]
-        dispatcher.utter_message(text="\n".join([messages.STORY_HEARD, *lines]))
-        dispatcher.utter_message(
-            text=messages.STORY_CONFIRM,
-            buttons=[{"title": t, "payload": p} for t, p in messages.STORY_CONFIRM_BUTTONS])
-        return events + [SlotSet("situation_captured", True),
-                         SlotSet("story_topics", [t for t in TOPICS if t in found]
-                                 + (["aandoening"] if condition else []))]
+        return capture_story(dispatcher, tracker, domain)
 
 
 class ActionForgetStory(Action):
@@ -267,8 +223,8 @@ class ActionCorrectAnswer(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        text = tracker.latest_message.get("text") or ""
-        topic = _named_topic(text)
+        text = latest_text(tracker)
+        topic = named_topic(text)
         if topic is None:
             topic = _previous_topic(tracker, None)
         dispatcher.utter_message(text=messages.CORRECT)

@@ -3,13 +3,17 @@ story is about, which work factors it names, and how much of a concern it is.
 
 Rule-based and conservative on purpose: the interview asks again for anything not found, so
 missing a topic costs one question, while a wrong reading would give advice that does not fit.
-Nothing here knows about Rasa; `actions/` adapts it to the conversation.
+Nothing here knows about Rasa; `actions/` adapts it to the conversation. The words come from
+the understanding layer's vocabulary (`bot/understanding/situation_words.py`).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Pattern, Tuple
+
+from bot.understanding import situation_words as words
+from bot.understanding.vocabulary import any_of, one_of
 
 from .text import fold
 
@@ -31,74 +35,9 @@ TOPIC_LABELS: Dict[str, str] = {
 }
 
 
-def _any(*patterns: str) -> Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
-
-
-# Cues per knowledge theme, on folded text (lowercase, no accents). Word starts are anchored
-# with \b so 'moe' does not fire inside 'moeder'; endings are left open for inflection.
+# Cues per knowledge theme, on folded text (lowercase, no accents); words in the vocabulary.
 FACTOR_CUES: Dict[str, Pattern[str]] = {
-    "vermoeidheid": _any(r"\bmoe\b", r"\bmoeheid", r"\bvermoeid", r"\bdoodmoe", r"uitgeput",
-                         r"\bkapot\b", r"\bgesloopt", r"\benergie", r"\bbatterij", r"\bfut\b",
-                         r"futloos", r"lusteloos", r"\buitgeblust", r"\bbijkomen",
-                         r"\bbij te komen", r"\bherstel", r"\brust(en)? nodig", r"\bslaap",
-                         r"\bop aan het eind", r"\bleeg\b", r"\bkrachten?\b", r"\bwisselt",
-                         r"\bwisselend", r"\bgoede en slechte dagen", r"\bslechte dagen",
-                         r"\bbreken? me op", r"\bbreekt me op", r"\bsloopt me", r"\bopgebrand",
-                         r"\bvermoeiend", r"\bgeen puf", r"\bslap\b"),
-    "concentratie": _any(r"\bconcentr", r"\bgeheugen", r"\bvergeet", r"\bvergeetachtig",
-                         r"\bfocus", r"\bprikkel", r"\bhoofd (zit )?vol", r"\bhersenmist",
-                         r"\bbrain ?fog"),
-    "fysieke_belasting": _any(r"\btill?en\b", r"\bsjouw", r"\bbukken", r"\bstaan\b",
-                              r"\blopen\b", r"\blichamelijk", r"\bfysiek", r"\bpijn",
-                              r"\brug\b", r"\bgewricht", r"\bzwaar werk", r"\bzware? taken",
-                              r"\bknie", r"\bschouder", r"\bhanden\b"),
-    "werkdruk": _any(r"\bwerkdruk", r"\bdruk\b", r"\btempo", r"\bdeadline", r"\bstress",
-                     r"\bhectisch", r"\bhaast", r"\bte veel werk", r"\bproductie",
-                     r"\bprestatie", r"\bhard werken", r"\bjachtig"),
-    "werktijden": _any(r"\buren\b", r"\buur\b", r"\bdienst", r"\bnachtdienst", r"\bavonddienst",
-                       r"\bonregelmatig", r"\brooster", r"\bfulltime", r"\bparttime",
-                       r"\bwerktijd", r"\bploeg", r"\bweekend", r"\blange dagen", r"\bovertijd",
-                       r"\bovertuur"),
-    "woon_werkverkeer": _any(r"\breis", r"\breiz", r"\bwoon[ -]?werk", r"\bfile\b", r"\bov\b",
-                             r"\btrein", r"\bbus\b", r"\bautorij", r"\bauto rijden",
-                             r"\bnaar (mijn |het )?werk (te )?(komen|fietsen|rijden)",
-                             r"\bafstand", r"\bvervoer", r"\bparkeer"),
-    "werkaanpassingen": _any(r"\bzelf (te )?(bepalen|indelen|regelen|kiezen)",
-                             r"\bregelruimte", r"\bvrijheid", r"\binspraak", r"\bautonomie",
-                             r"\bflexibel", r"\bthuiswerk", r"\bthuis werken", r"\baanpassing",
-                             r"\bander werk", r"\bandere taken", r"\bhulpmiddel",
-                             r"\bwerkplek"),
-    "werk_zoeken": _any(r"\bsollicit", r"\bwerk zoeken", r"\bwerk vinden", r"\bbaan zoeken",
-                        r"\bbaan vinden", r"\bvacature", r"\bwerkloos", r"\bzonder werk",
-                        r"\bgeen werk\b", r"\bgeen baan", r"\bzoek (naar )?werk",
-                        r"\bafgewezen"),
-    "steun_werk": _any(r"\bleidinggevende", r"\bbaas\b", r"\bmanager", r"\bchef\b",
-                       r"\bteamleider", r"\bcollega", r"\bwerkgever", r"\bhr\b",
-                       r"\bp&o\b", r"\bop het werk snapt", r"\bop mijn werk snapt"),
-    "steun_thuis": _any(r"\bthuisfront", r"\b(steun|hulp|begrip) (van |vanuit )?thuis\b",
-                        r"\bthuis (snapt|snappen|begrijpt|begrijpen|steunt|steunen|helpt|"
-                        r"helpen|moet|doe|is er|heb)", r"\b(en|maar) thuis\b",
-                        r"\bpartner", r"\bmijn man\b", r"\bmijn vrouw\b",
-                        r"\bvriend", r"\bgezin", r"\bkinderen", r"\bfamilie", r"\bouders",
-                        r"\bmantelzorg", r"\bhuishouden"),
-    "openheid": _any(r"\bvertellen", r"\bvertel\b", r"\bweten (het )?niet", r"\bgeheim",
-                     r"\bopen (zijn )?over", r"\bniemand weet", r"\bverzwijg", r"\bdurf"),
-    "overbescherming": _any(r"\bbetuttel", r"\bbescherm", r"\bontzien", r"\boverbezorgd",
-                            r"\bpamper", r"\bte voorzichtig", r"\bniets meer laten doen",
-                            r"\bnergens meer voor gevraagd", r"\bniks meer laten doen"),
-    "financien": _any(r"\bgeld", r"\binkomen", r"\bloon\b", r"\bsalaris", r"\buitkering",
-                      r"\bwia\b", r"\bwajong", r"\bww\b", r"\bziektewet", r"\bbijstand",
-                      r"\bschuld", r"\brekening", r"\brondkomen", r"\bfinancie",
-                      r"\btoeslag", r"\bhypotheek", r"\bhuur\b", r"\bminder verdienen",
-                      r"\binkomsten"),
-    "rechten_plichten": _any(r"\brechten\b", r"\bplichten", r"\bpoortwachter", r"\bontslag",
-                             r"\bcontract", r"\bwet\b", r"\bregels\b", r"\bmag (mijn )?werkgever",
-                             r"\bwat mag"),
-    "reintegratie": _any(r"\bre-?integratie", r"\bwie betaalt", r"\barbeidsdeskundige",
-                         r"\buwv\b", r"\bterugkeer", r"\bopbouwen", r"\bweer (aan het )?werk",
-                         r"\bziek ?gemeld", r"\bziek thuis", r"\bthuis ziek", r"\bverzuim"),
-}
+    factor: any_of(cues) for factor, cues in words.FACTOR_WORDS.items()}
 
 # Which factors belong to which interview topic (a factor may appear in a story for any).
 TOPIC_FACTORS: Dict[str, Tuple[str, ...]] = {
@@ -134,45 +73,22 @@ FACTOR_QUERY: Dict[str, str] = {
     "werk_zoeken": "werk zoeken solliciteren",
 }
 
-_SKIP = re.compile(
-    r"^\s*((dat|eh|uh|hmm|sorry|nou|tja|pff)\W+)?"
-    r"(weet (ik )?(het |dat )?(nog |echt )?niet( goed)?|wet ik niet|geen idee|sla (deze )?(vraag )?over|"
-    r"overslaan|skip|pass|volgende( vraag)?|(wil|zeg) ik (liever )?niet( zeggen)?|"
-    r"liever niet( zeggen)?|geen antwoord|niet van toepassing|n\.?v\.?t\.?)\W*$"
-)
-
+_SKIP = re.compile(rf"^\s*((?:{one_of(words.HESITATIONS)})\W+)?(?:{one_of(words.SKIPS)})\W*$")
 # An answer that says this topic is fine: 'nee', 'gaat goed', 'geen zorgen', 'niet moe'.
-_NO_CONCERN = _any(
-    r"^\W*(nee|neen|nope|nee hoor|niet echt|nauwelijks|valt (wel )?mee|gaat (wel|goed|prima)|"
-    r"prima|goed|top|geen|niets|niks|helemaal niet|niet|nooit|niets bijzonders|"
-    r"niks bijzonders|geen problemen|geen zorgen)\W*$",
-    r"\bgeen (zorgen|problemen|probleem|klachten|last|moeite|bijzonderheden)\b",
-    r"\b(gaat|gaan|loopt) (eigenlijk |wel |best |heel )?(goed|prima|prettig)\b",
-    r"\bvalt (eigenlijk |wel )?mee\b",
-    r"\bniet (zo |echt |erg |heel |te |extra )?(moe|vermoeid|zwaar|druk)\b",
-    r"\b(goede|genoeg|veel|fijne) (steun|hulp|begrip)\b",
-    r"\b(steunen|helpen|begrijpen) (me|mij)( goed| heel goed| erg goed)?\b(?! niet)",
-    r"\bniets bijzonders\b|\bniks bijzonders\b|\bniets aan de hand\b",
-)
+_NO_CONCERN = any_of((rf"^\W*(?:{one_of(words.FINE_ANSWERS)})\W*$",) + words.FINE_PHRASES)
 # Words that make a concern stronger.
-_STRONG = _any(r"\b(heel|erg|zo|enorm|ontzettend|vreselijk|super|echt|altijd|steeds|constant|"
-               r"continu|elke dag|iedere dag)\b",
-               r"\bdoodmoe\b", r"uitgeput", r"\bkapot\b", r"\bgesloopt", r"\bniet meer\b",
-               r"\b(veel )?te (veel|zwaar|druk|weinig|lang)\b", r"\bgeen (steun|begrip|hulp)\b",
-               r"\bsnap(t|pen) (het|er) (echt )?niets?\b", r"\bbegrijp(t|en) (het|me|mij) niet\b",
-               r"\bbang\b", r"\bgrote zorgen\b", r"\bpaniek")
+_STRONG = any_of(words.STRONG)
+_PROBLEM = any_of(words.PROBLEMS)
 # A message that asks something: a question mark, a question word first, or 'tips' at the end.
-_ASKS = re.compile(
-    r"\?|^\s*(hoe|wat|wie|waar|wanneer|waarom|welke?|mag|moet|kan|kun|kunnen|heb ik recht|"
-    r"is het|zijn er|bestaat)\b|\b(tips?|advies)\s*[.!]*\s*$", re.IGNORECASE)
+_ASKS = re.compile(rf"\?|^\s*(?:{one_of(words.QUESTION_OPENERS)})\b"
+                   rf"|\b(?:{one_of(words.ASKING_ENDS)})\s*[.!]*\s*$")
 
 # A short follow-up that narrows the last answer: 'en bij NAH?', 'geldt dat ook voor MS?'.
-_FOLLOW_UP = re.compile(r"^\W*((en|maar|ook)\s+(bij|voor|als|met|over|in|na)|wat als|"
-                        r"(geldt|werkt|helpt) dat ook|en hoe zit (dat|het))\b", re.IGNORECASE)
+_FOLLOW_UP = re.compile(rf"^\W*(?:{one_of(words.FOLLOW_UP_OPENERS)})\b")
 FOLLOW_UP_WORDS = 8
 
-# A story is split into clauses at sentence ends, commas and linking words.
-_CLAUSE_SPLIT = re.compile(r"[.!?;\n]+|,\s*|\s+(?:en|maar|want|omdat|terwijl|dus|ook)\s+")
+# A story is split into clauses at sentence ends, commas and linking words (on the raw text).
+_CLAUSE_SPLIT = re.compile(rf"[.!?;\n]+|,\s*|\s+(?:{one_of(words.CLAUSE_LINKS)})\s+")
 
 
 @dataclass(frozen=True)
@@ -229,17 +145,14 @@ def read_answer(topic: str, text: Optional[str]) -> Optional[Reading]:
     return Reading(topic, text, 2 if _STRONG.search(rest) else 1, factors)
 
 
-_PROBLEM = re.compile(r"\b(zwaar|moeilijk|lastig|probleem|zorgen|bang|stress|pijn|moe|"
-                      r"valt tegen|te veel|te druk)\b")
-
-
 def asks_something(text: str) -> bool:
     """'..., hoe leg ik dat uit?', 'welke regels gelden er', 'altijd moe, tips'."""
-    return bool(_ASKS.search(text or ""))
+    return bool(_ASKS.search(fold(text or "")))
 
 
 def is_follow_up(text: str) -> bool:
-    return len((text or "").split()) <= FOLLOW_UP_WORDS and bool(_FOLLOW_UP.search(text or ""))
+    return (len((text or "").split()) <= FOLLOW_UP_WORDS
+            and bool(_FOLLOW_UP.search(fold(text or ""))))
 
 
 def clauses(text: str) -> List[str]:

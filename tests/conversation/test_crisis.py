@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.crisis import signals_crisis
+from bot.understanding.safety import judge
 
 CRISIS_MESSAGES = [
     "ik wil dood",
@@ -21,7 +21,6 @@ CRISIS_MESSAGES = [
     # Verb last, as people write it: 'dat ik er niet meer wil zijn'.
     "ik ben zo moe dat ik er niet meer wil zijn",
     "soms denk ik dat ik dood wil",
-    "het hoeft voor mij allemaal niet meer",
 ]
 IDIOMS = [
     "ik ben doodmoe na mijn werk",
@@ -38,13 +37,13 @@ IDIOMS = [
 
 
 @pytest.mark.parametrize("message", CRISIS_MESSAGES)
-def test_crisis_patterns(message):
-    assert signals_crisis(message)
+def test_crisis_is_heard(message):
+    assert judge(message).level == "alarm"
 
 
 @pytest.mark.parametrize("message", IDIOMS)
 def test_idioms_are_not_a_crisis(message):
-    assert not signals_crisis(message)
+    assert judge(message).level == "none"
 
 
 @pytest.mark.server

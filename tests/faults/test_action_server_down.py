@@ -18,6 +18,7 @@ import requests
 from bot.channels.rest import REPLY_FAILED
 from tests.support.assistant import free_port
 from tests.support.chat import Chat
+from tests.safety.test_danger_kinds import CHECK, KIND_MESSAGES, assert_kind
 
 pytestmark = pytest.mark.server
 
@@ -49,12 +50,12 @@ def servers(tmp_path_factory):
     os.environ["WERKBAAR_DATA_DIR"] = str(data)
     os.environ.pop("WERKBAAR_KNOWLEDGE_URL", None)
     try:
-        from bot.cli import _prepare_knowledge
         from bot.servers import Assistant
         from bot.settings import Settings
+        from bot.startup import prepare_knowledge
         from bot.training import ensure_trained
 
-        _prepare_knowledge()
+        prepare_knowledge()
         model = ensure_trained(echo=lambda *_: None)
         settings = Settings(host="127.0.0.1", port=free_port(), actions_port=free_port())
         assistant = Assistant(settings, model)
@@ -95,6 +96,14 @@ def test_action_server_down_mid_interview_then_back(servers):
     crisis = Chat(chat.assistant, f"crisis-{uuid.uuid4().hex[:8]}")
     crisis.say("ik wil niet meer leven")
     assert "113" in crisis.text and REPLY_FAILED not in crisis.text
+    # Every kind of danger has its own first reply without the action server.
+    for kind, message in KIND_MESSAGES.items():
+        fresh = Chat(chat.assistant, f"kind-{uuid.uuid4().hex[:8]}")
+        fresh.say(message)
+        assert_kind(fresh, kind)
+    check = Chat(chat.assistant, f"check-{uuid.uuid4().hex[:8]}")
+    check.say("het hoeft allemaal niet meer voor mij")
+    assert CHECK in check.text and REPLY_FAILED not in check.text, check.text
 
     servers.start_actions()
     deadline = time.monotonic() + 120

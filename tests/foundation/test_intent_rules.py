@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from actions.audience import role_from_text
+from bot.understanding.cues import role_from_text
 from knowledge.situation import asks_something
-from bot.lexicon import Lexicon
+from bot.understanding.lexicon import Lexicon
 
 
 @pytest.mark.parametrize("text, asks", [

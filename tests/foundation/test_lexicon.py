@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.lexicon import Lexicon
+from bot.understanding.lexicon import Lexicon
 
 
 @pytest.fixture(scope="module")

@@ -1,24 +1,21 @@
-"""bot/components/privacy_guard.py: erasing needs words that say so; the advertised commands
-always work. Checked on every privacy example (training and held-out) and on the interview's
-own quick replies."""
+"""bot/understanding/privacy.py and its rules: erasing needs words that say so; the advertised
+commands always work. Checked on every privacy training example and on the interview's own
+quick replies (never on held-out sets: a rule must not be fitted to them)."""
 from __future__ import annotations
 
 import re
 
 import pytest
 import yaml
-from rasa.shared.nlu.training_data.message import Message
-
 from actions import messages
-from bot.components.privacy_guard import (DELETE, SHOW, PrivacyGuard, has_cue,
-                                          strong_command)
 from bot.paths import PROJECT_ROOT
+from bot.understanding import rules
+from bot.understanding.privacy import DELETE, SHOW, has_cue, strong_command
 
 
 def _examples() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for path in [*sorted((PROJECT_ROOT / "data" / "nlu").glob("*.yml")),
-                 *sorted((PROJECT_ROOT / "tests" / "nlu").glob("*.yml"))]:
+    for path in sorted((PROJECT_ROOT / "data" / "nlu").glob("*.yml")):
         for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
             if "intent" not in block:
                 continue
@@ -37,13 +34,13 @@ QUICK_REPLIES = [r for _, replies in [*messages.QUESTIONS.values(),
 @pytest.mark.parametrize("intent", [SHOW, DELETE])
 def test_every_privacy_example_has_its_words(intent):
     examples = EXAMPLES[intent]
-    assert len(examples) >= 40
+    assert len(examples) >= 20
     assert [e for e in examples if not has_cue(intent, e)] == []
 
 
 def test_no_other_example_or_quick_reply_is_a_privacy_command():
     others = [e for intent, ex in EXAMPLES.items() if intent not in (SHOW, DELETE) for e in ex]
-    assert len(others) > 1500
+    assert len(others) > 1000
     commands = [e for e in others + QUICK_REPLIES if strong_command(e)]
     assert commands == []
 
@@ -56,11 +53,11 @@ def test_interview_answers_do_not_say_delete():
     assert said_delete == []
 
 
-def _message(text: str, ranking: list[tuple[str, float]]) -> Message:
-    message = Message(data={"text": text})
-    message.set("intent", {"name": ranking[0][0], "confidence": ranking[0][1]})
-    message.set("intent_ranking", [{"name": n, "confidence": c} for n, c in ranking])
-    return message
+def _decide(text: str, ranking: list[tuple[str, float]]) -> rules.Decision:
+    if text.startswith("/"):
+        return rules.Decision(ranking[0][0], ranking[0][1], None, None, [])
+    reading = rules.Reading(text=text, ranking=[{"name": n, "confidence": c} for n, c in ranking])
+    return rules.decide(reading)
 
 
 @pytest.mark.parametrize("text, ranking, expected", [
@@ -71,28 +68,23 @@ def _message(text: str, ranking: list[tuple[str, float]]) -> Message:
     ("wissen", [("start_over", 0.5), (DELETE, 0.3)], DELETE),
     ("Wat weet je over mij?", [("ask_capabilities", 0.6), (SHOW, 0.3)], SHOW),
     ("kun je alles van mij wissen", [(DELETE, 0.9), ("start_over", 0.05)], DELETE),
-    ("ik wil niet meer leven, verwijder alles", [("crisis", 1.0), (DELETE, 0.2)], "crisis"),
     ("mag mijn werkgever mijn medische gegevens verwijderen?",
      [(DELETE, 0.55), ("ask_question", 0.4)], "ask_question"),
     ("/delete_my_data", [(DELETE, 1.0)], DELETE),
     ("wis alles wat ik zei en begin opnieuw", [(DELETE, 0.9), ("more", 0.08)], "start_over"),
 ])
-def test_the_guard_on_classifier_output(text, ranking, expected):
-    message = _message(text, ranking)
-    PrivacyGuard().process([message])
-    assert message.get("intent")["name"] == expected
-    assert message.get("intent_ranking")[0]["name"] == expected
+def test_the_rules_on_classifier_output(text, ranking, expected):
+    decision = _decide(text, ranking)
+    assert decision.intent == expected
 
 
 def test_starting_again_keeps_the_classifiers_confidence():
-    message = _message("wis alles wat ik zei en begin opnieuw", [(DELETE, 0.9), ("more", 0.08)])
-    PrivacyGuard().process([message])
-    assert message.get("intent") == {"name": "start_over", "confidence": 0.9}
+    decision = _decide("wis alles wat ik zei en begin opnieuw", [(DELETE, 0.9), ("more", 0.08)])
+    assert (decision.intent, decision.confidence) == ("start_over", 0.9)
 
 
 def test_privacy_intents_without_their_words_leave_the_ranking():
-    message = _message("ana marid wa ahtaj musaada", [("nlu_fallback", 1.0), (SHOW, 0.39),
-                                                       ("other_language", 0.1)])
-    PrivacyGuard().process([message])
-    names = [(r["name"], r["confidence"]) for r in message.get("intent_ranking")]
-    assert names == [("nlu_fallback", 1.0), ("other_language", 0.1), (SHOW, 0.0)]
+    decision = _decide("het wisselt per dag", [(SHOW, 0.6), ("share_situation", 0.3),
+                                              ("skip", 0.1)])
+    names = [(r["name"], r["confidence"]) for r in decision.ranking]
+    assert names == [("share_situation", 0.3), ("skip", 0.1), (SHOW, 0.0)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.medical import asks_medical
+from bot.understanding.medical import asks_medical
 from tests.safety.medical_cases import MEDICAL_QUESTIONS, NOT_MEDICAL
 from tests.support.chat import Chat
 

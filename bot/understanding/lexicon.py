@@ -56,7 +56,7 @@ def _stop_words(lang: str) -> set[str]:
 
 
 def _knowledge_words() -> set[str]:
-    from knowledge.schema import load_content
+    from knowledge.validation import load_content
 
     content = load_content()
     texts: list[str] = []

@@ -4,19 +4,18 @@ a specific medicine, and requests for a diagnosis ('heb ik misschien ME?', 'wat 
 The assistant refers these to the treating doctor or the bedrijfsarts and never speculates.
 Conservative on purpose: telling one's situation ('mijn medicatie maakt me moe op het werk') is
 no medical question, and questions about what the guideline says ('wat zegt de richtlijn over
-medicatie bij reuma?') are answered from the knowledge base. No Rasa imports.
+medicatie bij reuma?') are answered from the knowledge base. Read by the understanding rules (`rules.py`). No Rasa imports.
 """
 from __future__ import annotations
 
 import re
 
+from bot.understanding import vocabulary as voc
 from knowledge.text import fold
 
-_MEDICINE = (r"(medicijn\w*|medicatie|pil(len)?|tablet(ten)?|pijnstiller\w*|paracetamol|"
-             r"ibuprofen|diclofenac|naproxen|prednison\w*|methotrexaat|mtx|insuline|"
-             r"antidepressiva|antidepressivum|ssri\w*|ritalin\w*|morfine|oxycodon\w*|tramadol|"
-             r"slaapmiddel\w*|slaappil\w*|biological\w*|humira|adalimumab|dosis|dosering|"
-             r"zetpil\w*|spuit(en)?|injectie\w*|inhalator\w*|puffer\w*)")
+_MEDICINE = voc.MEDICINES
+_ILLNESS = voc.ILLNESSES
+_SYMPTOM = voc.SYMPTOMS
 
 _MEDICATION_QUESTION = [
     # 'welke medicijnen helpen tegen ...', 'wat voor pijnstiller kan ik nemen'
@@ -37,20 +36,22 @@ _MEDICATION_QUESTION = [
     r"\bhoeveel (mg|milligram|milligramm)\b",
 ]
 
+# A diagnosis question names an illness or a symptom: 'heb ik misschien ME?' is one, 'heb ik
+# eigenlijk recht op een jobcoach?' and 'wat heb ik aan deze chatbot?' are not.
 _DIAGNOSIS_QUESTION = [
     # 'heb ik misschien ME?', 'zou ik MS kunnen hebben?', 'denk je dat ik reuma heb?'
-    r"\bheb ik (misschien|soms|mogelijk|dan|nou|wel|echt|eigenlijk)\b.{0,40}\?",
-    r"\bheb ik (een )?(burn-?out|depressie|me|me/cvs|cvs|ms|reuma|fibromyalgie|diabetes|"
-    r"kanker|long ?covid|adhd|autisme|artrose|hernia|astma|copd|parkinson|epilepsie|migraine)\b"
-    r".{0,20}\?",
-    r"\b(zou|kan) ik\b.{0,30}\b(kunnen )?hebben\b.{0,10}\?",
-    r"\b(denk|vind) (je|jij|u)\b.{0,15}\bdat ik\b.{0,40}\b(heb|hebben|ben|lijd)\b",
-    r"\bwat (heb|mankeer|scheelt) (ik|mij|me)\b",
-    r"\bwat (kan|zou) (dit|dat|het)\b.{0,25}\b(zijn|betekenen)\b.{0,10}\?",
-    r"\b(kan|zou) (dit|dat|het)\b.{0,15}\b(een )?(burn-?out|depressie|me/cvs|cvs|ms|reuma|"
-    r"kanker|long ?covid|hernia|hartinfarct|ziekte)\b.{0,20}\b(zijn|wezen)\b",
-    r"\bis (dit|dat|het)\b.{0,10}\b(een )?(burn-?out|depressie|overspannenheid|me/cvs|long ?covid|"
-    r"hernia)\b.{0,10}\?",
+    rf"\bheb ik (misschien|soms|mogelijk|dan|nou|wel|echt|eigenlijk|een|last van)\b.{{0,30}}"
+    rf"\b{_ILLNESS}\b.{{0,20}}\?",
+    rf"\bheb ik (een )?{_ILLNESS}\b.{{0,20}}\?",
+    rf"\b(zou|kan) ik\b.{{0,15}}\b{_ILLNESS}\b.{{0,15}}\b(kunnen )?hebben\b",
+    rf"\b(denk|vind) (je|jij|u)\b.{{0,15}}\bdat ik\b.{{0,40}}\b{_ILLNESS}\b.{{0,10}}"
+    r"\b(heb|hebben|ben|lijd)\b",
+    r"\bwat (mankeer|scheelt) (ik|mij|me)\b", r"\bwat heb ik (toch|nou|dan)?\W*$",
+    r"\bwat heb ik (voor )?(een )?(ziekte|aandoening)\b",
+    rf"\bwat (kan|zou|kunnen) (dit|dat|het|deze|die)\b.{{0,25}}\b{_SYMPTOM}?.{{0,10}}\b(zijn|betekenen)"
+    r"\b.{0,10}\?",
+    rf"\b(kan|zou) (dit|dat|het)\b.{{0,15}}\b(een )?{_ILLNESS}\b.{{0,20}}\b(zijn|wezen)\b",
+    rf"\bis (dit|dat|het)\b.{{0,10}}\b(een )?{_ILLNESS}\b.{{0,10}}\?",
     r"\bben ik\b.{0,10}\b(depressief|overspannen|ziek|chronisch ziek|ernstig ziek)\b.{0,15}\?",
     r"\b(stel|geef)\b.{0,15}\b(een |mij een |me een )?diagnose\b",
     r"\b(kun|kan|wil) (je|jij|u)\b.{0,25}\bdiagnose\b",
@@ -63,6 +64,11 @@ _ABOUT_GUIDELINE = re.compile(
     r"werknemer|medewerker|re-?integratie|uwv|wia|ziektewet|privacy|vertellen|melden|"
     r"verplicht|bedrijfsarts zeggen)\b"
 )
+
+
+def about_guideline(text: str) -> bool:
+    """Asks about the guideline, evidence, work or rights: a knowledge question."""
+    return bool(_ABOUT_GUIDELINE.search(fold(text or "")))
 
 
 def asks_medical(text: str) -> bool:

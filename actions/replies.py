@@ -1,0 +1,187 @@
+"""What the assistant replies, as plain functions shared by the actions.
+
+Each function sends its messages through the dispatcher and returns the slot events. Action
+classes are thin wrappers around these functions and never call each other; a reply that
+needs another reply ('ik ben doodmoe' is no role: answer it as a question) calls its function.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Sequence, Text, Tuple
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import messages
+from actions.audience import WORKER_AUDIENCES, audience_for
+from actions.formatting import item_message, resources_message
+from actions.knowledge_access import KB
+from actions.understood import NONSENSE, decided_by
+from bot.understanding.cues import asks_where_to_go, role_from_text, word_count
+from knowledge.situation import SKIPPED, TOPIC_LABELS, TOPICS, is_follow_up, read_story
+
+Events = List[Dict[Text, Any]]
+
+RESULTS = 5      # the best is shown, two more are named, the rest waits for 'meer'
+NAMED = 2
+RESOURCES = 4
+# A search score from which an unclear message is still answered (see fallback_search).
+CONFIDENT_SEARCH = 0.2
+TOPICAL_INTENTS = ("ask_question", "share_situation", "choose_role")
+# An unclear message is searched only when it has at least this many words.
+SEARCHED_WORDS = 3
+WORKER_ROLES = ("werkende", "werkzoekende")
+
+
+def buttons(pairs: Sequence[Tuple[str, str]]) -> List[Dict[str, str]]:
+    return [{"title": title, "payload": payload} for title, payload in pairs]
+
+
+def latest_text(tracker: Tracker) -> str:
+    return tracker.latest_message.get("text") or ""
+
+
+def send_interview_offer(dispatcher: CollectingDispatcher) -> Events:
+    dispatcher.utter_message(text=messages.INTERVIEW_OFFER,
+                             buttons=buttons(messages.INTERVIEW_START_BUTTONS))
+    return [SlotSet("interview_offer_made", True)]
+
+
+def follow_up_query(tracker: Tracker, text: str) -> str:
+    """'en bij NAH?' after an answer about CGT: search CGT and NAH together."""
+    last = tracker.get_slot("last_answer_ids") or []
+    if not last or not is_follow_up(text):
+        return text
+    item = KB.get_item(last[0])
+    if item is None:
+        return text
+    return " ".join([text, item.title, " ".join(item.keywords[:4])])
+
+
+def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: str,
+                    offer_interview: bool = True) -> Events:
+    """Send the answer to `text`; return the slot events (last answer, 'meer', offers)."""
+    audience = audience_for(tracker.get_slot("role"), text)
+    asked, text = text, follow_up_query(tracker, text)
+    narrowed_to = KB.match_condition(asked) if text != asked else None
+    # Asking where to go rather than what to do: organisations, coaches and tools. Only for
+    # workers: professionals and employers asking 'wie kan mij helpen' want the advice.
+    if audience in WORKER_AUDIENCES and asks_where_to_go(text):
+        condition = KB.match_condition(text)
+        resources = KB.resources_for(condition.id if condition else None,
+                                     audience=audience)[:RESOURCES]
+        if resources:
+            dispatcher.utter_message(
+                text=resources_message(resources, condition.name if condition else None))
+            return [SlotSet("more_item_ids", None)]
+    # Someone who has not said who they are is most likely a worker.
+    hits = KB.search(text, audience=audience or "werkende", limit=RESULTS * 2,
+                     prefer_advice=audience != "professional")
+    if not hits and audience is None:
+        hits = KB.search(text, limit=RESULTS * 2, prefer_advice=True)
+    if narrowed_to is not None:  # 'en bij NAH?': what is about NAH first
+        hits.sort(key=lambda hit: narrowed_to.id not in hit.item.conditions)
+    hits = hits[:RESULTS]
+    if not hits:
+        dispatcher.utter_message(text=messages.NO_ANSWER)
+        return [SlotSet("more_item_ids", None)]
+    best, others = hits[0], hits[1:]
+    dispatcher.utter_message(text=item_message(best.item, audience))
+    if others:
+        titles = "\n".join(f"- {hit.item.title}" for hit in others[:NAMED])
+        dispatcher.utter_message(text=f"Misschien ook nuttig (typ 'meer'):\n{titles}")
+    events: Events = [SlotSet("last_answer_ids", [hit.item.id for hit in hits]),
+                      SlotSet("more_item_ids", [hit.item.id for hit in others])]
+    if tracker.get_slot("role") is None and audience in ("werkgever", "professional"):
+        # 'mijn medewerker heeft reuma': the follow-up 'hoe begin ik het gesprek?' is theirs too.
+        events.append(SlotSet("role", audience))
+    worker = audience in WORKER_AUDIENCES
+    if worker and not tracker.get_slot("disclaimer_shown"):
+        dispatcher.utter_message(text=messages.NOT_A_DOCTOR)
+        events.append(SlotSet("disclaimer_shown", True))
+    offer = (offer_interview and worker and not tracker.get_slot("interview_offer_made")
+             and tracker.get_slot("energie") is None)
+    if offer:
+        events += send_interview_offer(dispatcher)
+    events.append(SlotSet("interview_offered", offer))
+    return events
+
+
+def answer_latest(dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> Events:
+    """The latest message is a question: answer it."""
+    return answer_question(dispatcher, tracker, latest_text(tracker))
+
+
+def fallback_search(dispatcher: CollectingDispatcher, tracker: Tracker,
+                    domain: Dict[Text, Any]) -> Events:
+    """Low NLU confidence: a message that clearly matches the knowledge base is answered, a
+    story is read back; nonsense, or a message nothing matches, gets 'please rephrase'."""
+    message = tracker.latest_message
+    text = latest_text(tracker)
+    # The classifier's own best guess, before the fallback replaced it; none for nonsense.
+    guesses = [r.get("name") for r in message.get("intent_ranking") or []
+               if r.get("name") != "nlu_fallback"]
+    guess = guesses[0] if guesses and not decided_by(tracker, NONSENSE) else None
+    if guess == "share_situation" and read_story(text):
+        return capture_story(dispatcher, tracker, domain)
+    if guess in TOPICAL_INTENTS and word_count(text) >= SEARCHED_WORDS:
+        audience = audience_for(tracker.get_slot("role"), text)
+        hits = KB.search(text, audience=audience, limit=1)
+        if hits and hits[0].score >= CONFIDENT_SEARCH:
+            dispatcher.utter_message(text=messages.PROBABLY_MEANT)
+            return answer_question(dispatcher, tracker, text)
+    if guess == "out_of_scope":
+        dispatcher.utter_message(response="utter_out_of_scope")
+        return []
+    dispatcher.utter_message(text=messages.REPHRASE, buttons=buttons(messages.REPHRASE_BUTTONS))
+    return []
+
+
+def capture_story(dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> Events:
+    """Read a story back ('klopt dat?'), so the interview asks only what is missing."""
+    text = latest_text(tracker)
+    found = read_story(text)
+    condition = KB.match_condition(text)
+    events: Events = []
+    lines = []
+    if condition and tracker.get_slot("aandoening") in (None, SKIPPED):
+        events.append(SlotSet("aandoening", condition.name))
+        lines.append(f"- {TOPIC_LABELS['aandoening']}: {condition.name}")
+    for topic in TOPICS:
+        if topic in found:
+            events.append(SlotSet(topic, found[topic]))
+            lines.append(f"- {TOPIC_LABELS[topic]}: '{found[topic]}'")
+    if not lines:
+        dispatcher.utter_message(text=messages.STORY_NOTHING_FOUND)
+        return events + [SlotSet("situation_captured", False)]
+    dispatcher.utter_message(text="\n".join([messages.STORY_HEARD, *lines]))
+    dispatcher.utter_message(text=messages.STORY_CONFIRM,
+                             buttons=buttons(messages.STORY_CONFIRM_BUTTONS))
+    return events + [SlotSet("situation_captured", True),
+                     SlotSet("story_topics", [t for t in TOPICS if t in found]
+                             + (["aandoening"] if condition else []))]
+
+
+def confirm_role(dispatcher: CollectingDispatcher, tracker: Tracker,
+                 domain: Dict[Text, Any]) -> Events:
+    """Confirm the role the user named; no role named ('ik ben doodmoe' looks like 'ik ben
+    werkgever'): answer the message as a question. Workers are offered the interview."""
+    named = [e for e in tracker.latest_message.get("entities", []) if e.get("entity") == "role"]
+    role = tracker.get_slot("role")
+    events: Events = []
+    if not named:
+        # 'ik werk als kok', 'ik zit in de bijstand': a role without a lookup word.
+        role = role_from_text(latest_text(tracker))
+        if role is None:
+            return answer_latest(dispatcher, tracker, domain)
+        events.append(SlotSet("role", role))
+    if role not in messages.ROLE_CONFIRMED:
+        return answer_latest(dispatcher, tracker, domain)
+    dispatcher.utter_message(text=messages.ROLE_CONFIRMED[role])
+    offer = role in WORKER_ROLES and tracker.get_slot("energie") is None
+    events.append(SlotSet("interview_offered", offer))
+    if offer:
+        events += send_interview_offer(dispatcher)
+    return events

@@ -1,0 +1,254 @@
+"""The pattern layer of the safety check: danger signals by kind, on folded text.
+
+One of two layers (the other is the trained model in `safety_model.py`); `safety.py` combines
+them. Patterns catch the clear, well-known wordings in any state and in any surrounding words;
+the model catches the indirect and new ones. Idioms ('doodmoe', 'ik schrik me dood') are removed
+from the text *before* the signals are read, so an idiom elsewhere in a message never vetoes a
+real signal ('ik ben doodmoe en zie geen uitweg meer'). No Rasa imports.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from bot.understanding import vocabulary as voc
+from knowledge.text import fold
+
+SUICIDAL, DONE, OTHER, EMERGENCY, VIOLENCE = (
+    "suicidal", "self_harm_done", "other_person", "medical_emergency", "violence")
+KINDS = (SUICIDAL, DONE, OTHER, EMERGENCY, VIOLENCE)
+
+_F = voc.FILLERS
+_MEANS = voc.MEANS_OF_HARM
+_AMOUNT = voc.LARGE_AMOUNT
+
+# Wishing or planning to die, said of oneself (or of someone else: the subject decides).
+_SUICIDAL = [
+    # 'ik denk aan zelfmoord', 'ik heb zelfmoordgedachten', 'ik ben suicidaal'.
+    rf"\b(ik|me|mij)\b.{{0,30}}\b(denk|dacht|gedachten|overweeg|plan|plannen|ben|voel me)\b"
+    rf".{{0,20}}\b{voc.SUICIDE_WORDS}",
+    rf"\b(ik|me|mij)\b.{{0,20}}\b{voc.SUICIDE_WORDS}gedachten",
+    rf"\b(denk|dacht|overweeg) (ik|ik er|ik wel|ik soms|ik vaak)\b.{{0,20}}\b{voc.SUICIDE_WORDS}",
+    r"\bsuicidal\b",
+    r"\bkill (myself|me)\b", r"\bwant to die\b", r"\bend (my|it all)\b",
+    rf"\b(wil|wou|zou|ga|gaat|wilt)( ik| hij| ze| zij)? {_F}(dood|sterven|niet meer leven|"
+    r"er niet meer zijn|er een eind(e)? aan maken)\b",
+    rf"\bdood {_F}(zijn|wezen|gaan)\b", r"\bvan het leven beroven\b",
+    r"\bleven (be)?eindigen\b", r"\bwou dat ik (dood|er niet meer) (was|ben|zou zijn)\b",
+    r"\bniet meer (willen |wil |wilt )?leven\b", r"\bhet leven (niet meer zien zitten|is zinloos)\b",
+    rf"\bzie het (leven )?{_F}niet meer zitten\b(?! (met|op|in|bij) )",
+    r"\b(een )?einde? aan (mijn|m'n|mn|zijn|haar|het|z'n|zn) leven\b",
+    r"\ber (een )?einde? aan (willen |wil |te )?maken\b",
+    r"\b(mezelf|mijzelf|me|zichzelf|zich) (iets )?(aandoen|aan (te )?doen|van kant (te )?maken|"
+    r"ombrengen|om (te )?brengen|doden|ophangen|op (te )?hangen|verdrinken)\b",
+    r"\bvan kant maken\b", r"\bvoor (de|een) trein (springen|te springen|gaan liggen)\b",
+    r"\bvan (een|de|het) (brug|flat|dak) (af )?(springen|te springen)\b",
+    rf"\b{_MEANS}\b.{{0,25}}\b(klaar ?liggen|klaargelegd|opgespaard|gespaard|verzameld|"
+    r"klaar gezet|klaargezet)\b",
+    r"\b(pillen|tabletten) (innemen|slikken|nemen) om\b",
+    r"\b(dak|brug|flat|trein|raam|balkon|spoor|viaduct)\b.{0,30}\bspring(en|t)?\b",
+    r"\bspring(en)?\b.{0,30}\b(dak|brug|flat|trein|raam|balkon|spoor|viaduct)\b",
+    rf"\b(wil|zou|wou) {_F}niet meer (bestaan|wakker worden|hier zijn)\b",
+    r"\ber niet meer (wil|wou|zou willen|hoef|wilt) zijn\b",
+    r"\bniet meer (wil|wou|zou willen|hoef|wilt) (leven|bestaan|wakker worden)\b",
+    rf"\bik {_F}dood (wil|wou|zou willen)\b", r"\bnooit meer wakker (te )?worden\b",
+    r"\bhet leven hoeft (voor mij |van mij )?niet meer\b",
+    r"\bniemand (zou|zal) (me|mij) (missen|mi?ssen)\b",
+    r"\b(iedereen|ze|jullie|mijn (gezin|familie|kinderen)) (is|zijn|zou|zouden) (\w+ )?"
+    r"beter af zonder (mij|me)\b",
+    r"\b(geen|niet langer een?) (reden|zin) (meer )?om (er )?(nog )?(te leven|te zijn|door te gaan)\b",
+    r"\bzie geen (uitweg|oplossing meer|toekomst meer|andere uitweg)\b( meer)?"
+    r"(?! (in|met|uit|voor|op|bij) )",
+    r"\b(al )?(bedacht|uitgezocht|gepland|opgezocht) hoe (ik )?(het|ik|er)\b",
+    r"\bafscheidsbrie\w*", r"\buit het leven (te )?(stappen|gaan)\b",
+    r"\b(mijn|m'n|mn) leven (te )?(beeindigen|nemen)\b",
+    r"\bkan (zo )?niet meer verder( leven)?\b(?! (met|op|in|bij|zo werken))",
+]
+# The bare words: a signal only when the trained model hears danger too ('ik schrijf een
+# scriptie over zelfdoding' is none).
+KEYWORD_SIGNAL = re.compile(rf"\b{voc.SUICIDE_WORDS}")
+# Self-harm or an overdose already done: 112 now.
+_DONE = [
+    rf"\b{_AMOUNT}\b.{{0,20}}\b{_MEANS}\b.{{0,30}}\b(ingenomen|genomen|geslikt|opgegeten|"
+    r"achterover geslagen|naar binnen)\b",
+    rf"\b(heb|heeft|had)\b.{{0,20}}\b(ingenomen|genomen|geslikt)\b.{{0,10}}\b{_AMOUNT}\b.{{0,20}}"
+    rf"\b{_MEANS}\b",
+    rf"\b(net|zojuist|zonet|daarnet|vannacht|vanmorgen|net even)\b.{{0,30}}\b({_MEANS}|"
+    r"overdosis)\b",
+    r"\boverdosis (genomen|ingenomen|geslikt)\b", r"\been overdosis\b",
+    r"\b(heb|had|heeft) (me|mezelf|mijzelf|zich|zichzelf) (\w+ )?(gesneden|verwond|bezeerd|"
+    r"pijn gedaan|gekrast|beschadigd|verbrand)\b",
+    r"\b(snij|snijd|kras|beschadig)\w* (me|mezelf|mijzelf)\b",
+    r"\bmezelf pijn (doen|te doen)\b",
+]
+# Talking *about* the topic (prevention, policy, signals, the guideline) is no signal by itself:
+# a sentence with these words is left to the trained model.
+_TOPIC_TALK = re.compile(rf"\b({voc.TOPIC_TALK})")
+# A signal negated just before it in the same clause: 'ik ga mezelf echt niets aandoen' is
+# blanked by the denials, 'ik heb geen zelfmoordgedachten' and 'ik denk er niet aan om ...' here.
+_NEGATED_BEFORE = re.compile(r"\b(niet|ni|nie|geen|nooit|niks|niets|allerminst)\b(\s+\S+){0,5}\s*$")
+# A medical emergency is now; a sentence about the past ('vorig jaar had ik pijn op de borst')
+# is medical history.
+_PAST = re.compile(rf"\b({voc.PAST_MARKERS})\b")
+_HABITUAL = re.compile(rf"\b({voc.HABITUAL_MARKERS})\b")
+# Someone else: third person as subject of a signal.
+_OTHER_SUBJECT = re.compile(
+    r"\b(hij|zij|ze|zich|zichzelf|hem|haar|zijn|z'n|zn)\b|\b(mijn|onze|een|m'n|mn) "
+    rf"({voc.PEOPLE_AROUND})\b")
+_FIRST_PERSON = re.compile(r"\b(ik|me|mij|mezelf|mijzelf|mijn leven)\b")
+# Acute medical emergency now: 112 first.
+_EMERGENCY = [
+    r"\b(pijn|druk|drukkend gevoel|beklemmend gevoel|steek|kramp) (op|in|op de|in de|op mijn|"
+    r"in mijn|op zijn|op haar) (de )?borst\b",
+    r"\bborst ?pijn\b", r"\bpijn\b.{0,30}\b(straalt|uitstraalt|trekt)\b.{0,20}\b(arm|kaak|nek)\b",
+    r"\b(mond|mondhoek|gezicht|kaak)\b.{0,15}\b(hangt|scheef|zakt|afhangt|hangend)\b",
+    r"\b(scheve|hangende) (mond|mondhoek|gezicht)\b",
+    r"\b(arm|been)\b.{0,15}\b(is |voelt |werd )?(slap|krachteloos|verlamd|gevoelloos)\b",
+    r"\b(kan|kon) (zijn|haar|mijn|z'n) (arm|been) niet (meer )?(optillen|bewegen|heffen)\b",
+    r"\b(praat|spreekt) (ineens |opeens |plots )?(raar|onduidelijk|wartaal|met dubbele tong|"
+    r"niet meer)\b", r"\bdubbele tong\b",
+    r"\b(in elkaar gezakt|ingezakt|neergevallen|omgevallen|flauwgevallen|bewusteloos|"
+    r"buiten bewustzijn|niet aanspreekbaar)\b",
+    r"\breageert (nergens op|niet( meer)?)\b", r"\bademt niet\b", r"\bgeen ademhaling\b",
+    r"\bademt (bijna )?niet meer\b", r"\bis blauw aangelopen\b",
+    r"\b(bloedt|bloed(en)?) (heel |enorm |ontzettend |erg |hevig |zo )?(erg|hevig|veel|"
+    r"blijft|stopt niet|houdt niet op)\b", r"\b(heel |zo |enorm )veel bloed\b",
+    r"\b(epileptische )?(aanval|insult|stuip\w*)\b.{0,40}\b(stopt niet|houdt niet op|duurt al|"
+    r"blijft)\b", r"\bal (\w+ )?minuten (aan het )?(schokken|stuipen)\b",
+    r"\b(keel|tong|lippen|gezicht)\b.{0,20}\b(zwelt|zwellen|dik|opgezwollen|dicht)\b",
+    r"\b(kan|kon|krijgt|krijg) (bijna )?(geen lucht|niet (meer )?ademen)\b",
+    r"\banafylact\w*", r"\bhartaanval\b.{0,20}\b(nu|denk|volgens mij|krijgt|krijg)\b",
+    r"\bbel(t)? (nu )?(de )?112\b",
+]
+# Violence or threat at home.
+_VIOLENCE = [
+    r"\b(slaat|schopt|mishandelt|wurgt|bedreigt|vermoordt|sloeg|schopte|wurgde|duwde)"
+    r" (me|mij)\b", r"\b(heeft|had) (me|mij) (\w+ )?(geslagen|geschopt|gewurgd|bedreigd|"
+    r"mishandeld|pijn gedaan)\b",
+    r"\b(me|mij) (vermoorden|dood ?maken|dood ?maakt|iets aan ?doen|iets aandoen)\b",
+    r"\b(ben|voel me) in (acuut )?gevaar\b",
+    r"\b(ik|mij|me|wij|ons)\b.{0,40}\bhuiselijk geweld\b", r"\bhuiselijk geweld\b.{0,20}\b(thuis|bij ons)\b",
+    r"\bvoel me (thuis )?niet (meer )?veilig\b",
+    r"\bdurf niet (meer )?(naar huis|thuis)\b",
+    r"\bbang (voor|van) (mijn )?(man|vrouw|partner|vriend|vriendin|vader|moeder|ex)\b",
+    r"\bwil (hem|haar|iemand) (iets )?aandoen\b",
+]
+_IDIOMS = [
+    r"\bdood ?(moe|op|vermoeid|ziek van|normaal|eng|saai|stil|ongelukkig|leuk)\b",
+    r"\b(schaam|verveel|schrik|lach|erger|werk|zweet|pieker|vervelen|schrikken|lachen|"
+    r"ergeren|werken|zweten) (me|mij|ons|zich|je) (\w+ )?(dood|kapot|een ongeluk)\b",
+    r"\b(wordt|worden|is|zijn|wordt nog) (\w+ )?(mijn|m'n|mn|onze|zijn) dood\b",
+    r"\bdoodsbang\b", r"\bword gek\b",
+    r"\b(ga|gaan|gaat) (nog )?(liever )?(\w+ )?dood (dan|van|aan|als|bij)\b",
+    r"\b(vermoordt|vermoorden|vermoord) (me|mij|ons)\b.{0,10}\b(als|wanneer|straks|nog)\b", r"\b(telefoon|laptop|batterij|accu|computer|printer|"
+    r"plant|auto)\w* (is |was )?(dood|gestorven|overleden)\b",
+    r"\bover mijn lijk\b", r"\bzou (hem|haar|die baas|mijn baas) wel kunnen (vermoorden|"
+    r"wurgen|schieten)\b", r"\bdood ?gewoon\b", r"\bdoodleuk\b",
+]
+# Saying it is not so: 'ik wil niet dood, wel minder werken'. A real signal elsewhere counts.
+_DENIALS = [
+    r"\b(wil|ga|zou|hoef|wilt) (echt |zeker |helemaal |heus )?niet dood\b",
+    r"\bgeen (zelfmoord|su[iy]cid)\w*", r"\bniet su[iy]cida\w*", r"\bniet (aan )?zelfmoord\b",
+    r"\b(ga|zal) (mezelf|mijzelf|me) (echt |heus )?(niks|niets|geen pijn) (aan)?doen\b",
+    r"\bniet dat ik (dood|er niet meer) \w+\b",
+]
+# Weak or ambiguous: ask directly.
+_UNSURE = [
+    r"\bhet hoeft (voor mij |van mij )?(allemaal )?niet meer\b", r"\bklaar met (alles|het leven|leven)\b",
+    r"\bben er (helemaal |echt )?klaar mee\W*$", r"\bgeen zin meer in (alles|het leven|niks|niets)\b",
+    r"\b(wil|zou) (gewoon |het liefst |soms )?(willen )?verdwijnen\b",
+    r"\bwil (gewoon |alleen nog maar )?slapen en niet meer\b",
+    rf"\b{_MEANS}\b.{{0,40}}\b(in huis|liggen hier|genoeg)\b",
+    r"\bhet heeft (allemaal )?geen zin meer\b", r"\bwaarom (zou ik|nog) doorgaan\b",
+    r"\bik kan (echt )?niet meer\W*$", r"\bhoe lang (hou|houd) ik dit nog vol\b",
+]
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+SUICIDAL_SIGNAL = _compile(_SUICIDAL)
+DONE_SIGNAL = _compile(_DONE)
+EMERGENCY_SIGNAL = _compile(_EMERGENCY)
+VIOLENCE_SIGNAL = _compile(_VIOLENCE)
+UNSURE_SIGNAL = _compile(_UNSURE)
+IDIOM = _compile(_IDIOMS)
+DENIAL = _compile(_DENIALS)
+_SENTENCE = re.compile(r"[.!?;\n]+")
+
+
+def without_idioms(text: str) -> str:
+    """Folded text with idioms and denials blanked out: what is left may still signal danger."""
+    return DENIAL.sub(" ", IDIOM.sub(" ", fold(text or "")))
+
+
+def has_idiom_or_denial(text: str) -> bool:
+    folded = fold(text or "")
+    return bool(IDIOM.search(folded) or DENIAL.search(folded))
+
+
+def _about_someone_else(sentence: str, match: re.Match[str]) -> bool:
+    """The signal's subject is someone else: 'mijn collega zei dat hij er een eind aan wil maken'."""
+    before = sentence[max(0, match.start() - 60):match.start()]
+    span = match.group(0)
+    if re.search(r"\b(zich|zichzelf)\b", span):
+        return True
+    if _FIRST_PERSON.search(span):
+        return False
+    return bool(_OTHER_SUBJECT.search(before + " " + span)) and not re.search(
+        r"\bik\s+\w*\s*$", before)
+
+
+def _signal(pattern: re.Pattern[str], sentence: str) -> Optional[re.Match[str]]:
+    """The first match of a signal that is not negated just before it in its clause."""
+    for match in pattern.finditer(sentence):
+        clause = re.split(r"[,:]", sentence[:match.start()])[-1]
+        if not _NEGATED_BEFORE.search(clause):
+            return match
+    return None
+
+
+def danger_kind(text: str) -> Optional[str]:
+    """The kind of a clear danger signal in the text, or None. Most urgent kind first."""
+    cleaned = without_idioms(text)
+    if not cleaned.strip():
+        return None
+    sentences = [s for s in _SENTENCE.split(cleaned) if s.strip()]
+    if any(_signal(EMERGENCY_SIGNAL, s) and not _PAST.search(s) and not _HABITUAL.search(s)
+           for s in sentences):
+        return EMERGENCY
+    personal = [s for s in sentences if not _TOPIC_TALK.search(s)]
+    for sentence in personal:
+        done = _signal(DONE_SIGNAL, sentence)
+        if done:
+            return OTHER if _about_someone_else(sentence, done) else DONE
+    for sentence in personal:
+        suicidal = _signal(SUICIDAL_SIGNAL, sentence)
+        if suicidal:
+            return OTHER if _about_someone_else(sentence, suicidal) else SUICIDAL
+    if any(_signal(VIOLENCE_SIGNAL, s) for s in personal):
+        return VIOLENCE
+    return None
+
+
+def keyword_kind(text: str) -> Optional[str]:
+    """Only a bare word for suicide or self-harm in a personal sentence: the kind it would be."""
+    sentences = [s for s in _SENTENCE.split(without_idioms(text)) if s.strip()]
+    for sentence in sentences:
+        if _TOPIC_TALK.search(sentence):
+            continue
+        match = _signal(KEYWORD_SIGNAL, sentence)
+        if match:
+            return OTHER if _about_someone_else(sentence, match) else SUICIDAL
+    return None
+
+
+def weak_signal(text: str) -> bool:
+    """A weaker or ambiguous signal ('het hoeft allemaal niet meer'): ask directly."""
+    return bool(UNSURE_SIGNAL.search(without_idioms(text)))
+
+
+def signals_crisis(text: str) -> bool:
+    """True when the text signals danger of any kind (kept for callers of the old module)."""
+    return danger_kind(text) is not None

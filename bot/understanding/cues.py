@@ -1,0 +1,73 @@
+"""Small readings of a message that actions need: which interview topic it names, whether it
+asks why or what a word means, who it is probably from, where-to-go questions.
+
+Every function takes the message text as typed; it is folded (`knowledge.text.fold`) before
+the vocabulary's patterns are applied. Nothing here imports Rasa.
+"""
+from __future__ import annotations
+
+import re
+from typing import Dict, Optional
+
+from bot.understanding import vocabulary as voc
+from knowledge.text import fold
+
+
+_TOPIC_NAMES = {topic: voc.any_of(words) for topic, words in voc.TOPIC_NAMES.items()}
+_ROLE_PHRASES = {role: voc.any_of(words, whole_words=True)
+                 for role, words in voc.ROLE_PHRASES.items()}
+_EMPLOYER = voc.any_of(voc.EMPLOYER_ASKS)
+_PROFESSIONAL = voc.any_of(voc.PROFESSIONAL_ASKS)
+_WHERE_TO_GO = voc.any_of(voc.WHERE_TO_GO)
+_WHY = re.compile(rf"^\W*(?:{voc.one_of(voc.ASKS_WHY)})\b")
+_MEANING = re.compile(rf"^\W*(?:{voc.one_of(voc.ASKS_MEANING)})")
+
+
+def _first_match(patterns: Dict[str, "re.Pattern[str]"], text: str) -> Optional[str]:
+    """The first key (in order) whose pattern is found in the folded text."""
+    folded = fold(text or "")
+    return next((key for key, pattern in patterns.items() if pattern.search(folded)), None)
+
+
+def named_topic(text: str) -> Optional[str]:
+    """The interview topic a message names ('mijn antwoord over geld klopt niet'), or None."""
+    return _first_match(_TOPIC_NAMES, text)
+
+
+def asks_why(text: str) -> bool:
+    """'wat bedoel je?', 'waarom vraag je dat?': asking about the question, not answering it."""
+    return bool(_WHY.search(fold(text or "")))
+
+
+def asks_definition(text: str) -> bool:
+    """'wat is een arbeidsdeskundige?': a question about a word or a person, never an answer."""
+    return bool(_MEANING.search(fold(text or ""))) and ends_as_question(text)
+
+
+def ends_as_question(text: str) -> bool:
+    """The message ends with a question mark."""
+    return (text or "").rstrip().endswith("?")
+
+
+def word_count(text: str) -> int:
+    return len((text or "").split())
+
+
+def role_from_text(text: str) -> Optional[str]:
+    """The role a 'who are you' answer names without a lookup word ('ik werk als kok'), or None."""
+    return _first_match(_ROLE_PHRASES, text)
+
+
+def audience_from_words(text: str) -> Optional[str]:
+    """Who a question is probably from: 'werkgever', 'professional', or None (anyone)."""
+    folded = fold(text or "")
+    if _EMPLOYER.search(folded):
+        return "werkgever"
+    if _PROFESSIONAL.search(folded):
+        return "professional"
+    return None
+
+
+def asks_where_to_go(text: str) -> bool:
+    """Asking where to go rather than what to do: organisations, coaches, fellow patients."""
+    return bool(_WHERE_TO_GO.search(fold(text or "")))

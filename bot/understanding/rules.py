@@ -1,0 +1,223 @@
+"""The understanding rules: one ordered table with explicit precedence over the classifier.
+
+The intent classifier (DIET) decides what people mean; rules only act where a model cannot do
+the job: safety nets (danger, medical referral, erasing data) and exact commands. Each rule
+reads the message and the classifier's ranking and may return an outcome. The table is walked
+in order; the first rule that sets an intent *decides*, and a later rule may change that only
+when its `may_override` names the deciding rule. Rules that *demote* (take an intent out of
+the running) only touch the classifier's guesses, never a decided intent.
+
+The rule that fired is reported (`Decision.rule`) and written into the message by the NLU
+adapter (`bot/components/understanding.py`) as `understanding.rule`; actions read that, never a
+magic confidence value. No Rasa imports.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+from bot.understanding import privacy
+from bot.understanding.medical import about_guideline, asks_medical
+from bot.understanding.safety import NONE as SAFE_VERDICT, SafetyVerdict
+from knowledge.situation import asks_something, is_follow_up
+
+CRISIS, CHECK = "crisis", "crisis_check"
+MEDICAL, QUESTION = "medical_question", "ask_question"
+STORY, ROLE, MORE = "share_situation", "choose_role", "more"
+FALLBACK, FOREIGN = "nlu_fallback", "other_language"
+# Intents a medical question is never re-labelled from: the user is doing something else.
+KEEP_FROM_MEDICAL = frozenset({CRISIS, CHECK, "stop", "start_over", "goodbye", "skip", "go_back",
+                               privacy.SHOW, privacy.DELETE})
+# 'meer', 'ga door', 'kun je daar meer over vertellen': asking for more is short.
+MORE_WORDS = 7
+# 'ik ben bedrijfsarts, wat kun je?' introduces; 'mag ik als verzekeringsarts ...?' asks.
+ROLE_WORDS = 5
+
+Ranking = List[Dict[str, float]]
+
+
+@dataclass
+class Reading:
+    """What the rules read: the text, the classifier's ranking and the two judges' verdicts."""
+    text: str
+    ranking: Ranking
+    language: str = "dutch"                 # Lexicon.judge: dutch, foreign, nonsense, empty
+    safety: SafetyVerdict = SAFE_VERDICT
+    intent: str = ""                        # the current intent (classifier's, then decided)
+    confidence: float = 0.0
+    decided_by: Optional[str] = None
+    kind: Optional[str] = None
+    fired: List[str] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Outcome:
+    intent: str
+    confidence: Optional[float] = None     # None: keep the classifier's confidence
+    kind: Optional[str] = None
+    demote: bool = False                   # take `intent`'s competitors out, not decide
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    applies: Callable[[Reading], Optional[Outcome]]
+    may_override: Tuple[str, ...] = ()
+    why: str = ""
+
+
+def _next_guess(reading: Reading, without: Sequence[str]) -> Optional[Outcome]:
+    others = [r for r in reading.ranking if r["name"] not in without]
+    if not others:
+        return Outcome(FALLBACK, 0.0, demote=True)
+    return Outcome(others[0]["name"], float(others[0]["confidence"]), demote=True)
+
+
+def _danger(r: Reading) -> Optional[Outcome]:
+    if r.safety.level == "alarm":
+        return Outcome(CRISIS, 1.0, kind=r.safety.kind)
+    return None
+
+
+def _check(r: Reading) -> Optional[Outcome]:
+    return Outcome(CHECK, 1.0) if r.safety.level == "check" else None
+
+
+def _classifier_crisis_without_signal(r: Reading) -> Optional[Outcome]:
+    """DIET heard 'dood' in an idiom or a denial and neither safety layer agrees."""
+    if r.intent in (CRISIS, CHECK) and r.safety.level == "none":
+        return _next_guess(r, (CRISIS, CHECK))
+    return None
+
+
+def _foreign(r: Reading) -> Optional[Outcome]:
+    return Outcome(FOREIGN, 1.0) if r.language == "foreign" else None
+
+
+def _nonsense(r: Reading) -> Optional[Outcome]:
+    return Outcome(FALLBACK, 1.0) if r.language == "nonsense" else None
+
+
+def _privacy_command(r: Reading) -> Optional[Outcome]:
+    command = privacy.strong_command(r.text)
+    return Outcome(command, 1.0) if command else None
+
+
+def _privacy_restart(r: Reading) -> Optional[Outcome]:
+    if r.intent == privacy.DELETE and privacy.RESTART.search(r.text):
+        return Outcome("start_over", r.confidence)
+    return None
+
+
+def _privacy_without_cue(r: Reading) -> Optional[Outcome]:
+    """Erasing or showing data only when the message says so; otherwise the next guess."""
+    if r.intent in privacy.PRIVACY and not privacy.has_cue(r.intent, r.text):
+        return _next_guess(r, privacy.PRIVACY)
+    return None
+
+
+def _medical(r: Reading) -> Optional[Outcome]:
+    if r.intent not in KEEP_FROM_MEDICAL and r.intent != MEDICAL and asks_medical(r.text):
+        return Outcome(MEDICAL, 1.0)
+    return None
+
+
+def _medical_statement(r: Reading) -> Optional[Outcome]:
+    """A statement ('toch vaak moe') is never referred, nor a question about the guideline or
+    work ('wat zegt de richtlijn over medicatie?'): only medical questions go to the doctor."""
+    if r.intent == MEDICAL and not asks_medical(r.text) and (
+            not asks_something(r.text) or about_guideline(r.text)):
+        return _next_guess(r, (MEDICAL,))
+    return None
+
+
+def _story_that_asks(r: Reading) -> Optional[Outcome]:
+    if r.intent in (STORY, ROLE) and r.words > ROLE_WORDS and asks_something(r.text):
+        return Outcome(QUESTION)
+    return None
+
+
+def _long_more(r: Reading) -> Optional[Outcome]:
+    if r.intent == MORE and r.words > MORE_WORDS and asks_something(r.text):
+        return Outcome(QUESTION)
+    return None
+
+
+def _follow_up(r: Reading) -> Optional[Outcome]:
+    if r.intent != QUESTION and is_follow_up(r.text) and "?" in r.text:
+        return Outcome(QUESTION, 1.0)
+    return None
+
+
+# The table. Order is precedence: safety first, then what the message is (language), then
+# commands and safety nets, then the classifier's own intent refined. `may_override` is empty
+# everywhere: nothing undoes a safety decision, and nothing undoes a language verdict.
+RULES: Tuple[Rule, ...] = (
+    Rule("safety.danger", _danger, why="danger signal by pattern or model: help first"),
+    Rule("safety.check", _check, why="weak signal: ask directly"),
+    Rule("safety.not_crisis", _classifier_crisis_without_signal,
+         why="classifier said crisis, both safety layers disagree (idiom, denial)"),
+    Rule("language.foreign", _foreign, why="another language: a Dutch reply says so"),
+    Rule("language.nonsense", _nonsense, why="mostly no words: ask to rephrase"),
+    Rule("privacy.command", _privacy_command, why="the commands the greeting advertises"),
+    Rule("privacy.restart", _privacy_restart, why="'wis alles en begin opnieuw' starts again"),
+    Rule("privacy.no_cue", _privacy_without_cue, why="erasing needs words that say so"),
+    Rule("medical.question", _medical, why="medication or diagnosis: refer to a doctor"),
+    Rule("medical.statement", _medical_statement,
+         why="a statement or a guideline question is no medical question"),
+    Rule("question.story_asks", _story_that_asks, why="a story that asks is answered"),
+    Rule("question.long_more", _long_more, why="'more' is a short command"),
+    Rule("question.follow_up", _follow_up, why="'en bij NAH?' narrows the last answer"),
+)
+
+
+@dataclass(frozen=True)
+class Decision:
+    intent: str
+    confidence: float
+    rule: Optional[str]
+    kind: Optional[str]
+    ranking: Ranking
+    fired: Tuple[str, ...] = ()
+
+
+def decide(reading: Reading, rules: Sequence[Rule] = RULES) -> Decision:
+    """Walk the table; return the intent, the deciding rule and a consistent ranking."""
+    if reading.ranking:
+        reading.intent = reading.intent or reading.ranking[0]["name"]
+        reading.confidence = reading.confidence or float(reading.ranking[0]["confidence"])
+    for rule in rules:
+        if reading.decided_by and reading.decided_by not in rule.may_override:
+            continue
+        outcome = rule.applies(reading)
+        if outcome is None:
+            continue
+        reading.fired.append(rule.id)
+        confidence = reading.confidence if outcome.confidence is None else outcome.confidence
+        reading.ranking = _reranked(reading.ranking, outcome, confidence)
+        reading.intent, reading.confidence = outcome.intent, confidence
+        if not outcome.demote:
+            reading.decided_by = rule.id
+            reading.kind = outcome.kind
+    return Decision(reading.intent, reading.confidence, reading.decided_by, reading.kind,
+                    reading.ranking, tuple(reading.fired))
+
+
+def _reranked(ranking: Ranking, outcome: Outcome, confidence: float) -> Ranking:
+    """`outcome.intent` first. A decided intent caps the others at half its confidence (so the
+    fallback sees no tie); a demotion moves the demoted guesses to the end at confidence 0."""
+    if outcome.demote:
+        first = [r for r in ranking if r["name"] == outcome.intent][:1] or [
+            {"name": outcome.intent, "confidence": confidence}]
+        index = next((i for i, r in enumerate(ranking) if r["name"] == outcome.intent),
+                     len(ranking))
+        skipped = [{**r, "confidence": 0.0} for r in ranking[:index]]
+        rest = [r for r in ranking[index + 1:]]
+        return [*first, *rest, *skipped]
+    others = [{**r, "confidence": min(float(r["confidence"]), confidence / 2)}
+              for r in ranking if r["name"] != outcome.intent]
+    return [{"name": outcome.intent, "confidence": confidence}, *others]

@@ -1,0 +1,157 @@
+"""The one vocabulary of the understanding layer: words and word patterns that rules read.
+
+Patterns are regular-expression fragments on folded text (lowercase, accents removed, see
+`knowledge.text.fold`) unless a name says otherwise. Every rule in `bot/understanding/`,
+`knowledge/situation.py` and `actions/` takes its words from here; no other module keeps
+its own word list.
+"""
+from __future__ import annotations
+
+import re
+
+
+# --- Safety and medical words (read by crisis_patterns.py and medical.py) ---------------------
+
+# Words people put in between: 'ik wil gewoon dood', 'ik zie het echt niet meer zitten'.
+FILLERS = (r"(?:(?:graag|gewoon|echt|liever|het liefst|eigenlijk|soms|zo|ook|al|nu|"
+           r"nog|alleen|maar) )*")
+# Means of an overdose.
+MEANS_OF_HARM = (r"(pillen|pilletjes|tabletten|medicijnen|medicatie|slaappillen|slaapmiddel\w*|"
+                 r"paracetamol\w*|oxazepam|temazepam|diazepam|lorazepam|oxycodon\w*|tramadol|"
+                 r"morfine|insuline|antidepressiva|pijnstillers|xanax|ibuprofen)")
+# 'al mijn', 'een hele strip', 'twintig', '30': an amount far beyond a dose.
+LARGE_AMOUNT = (r"(al (mijn|m'n|mn|die|de|zijn|haar)|alle|een (hele |volle )?(strip|doos|doosje|"
+                r"pot|potje|fles|flesje|handvol|lading)|strips|handvol|heel veel|te veel|teveel|"
+                r"een hoop|veel te veel|\d{2,}|\w+tig|tien|elf|twaalf|vijftien)")
+# People around someone at work or at home (the subject of 'wil er een eind aan maken').
+PEOPLE_AROUND = (r"collega\w*|partner|man|vrouw|vriend\w*|zoon|dochter|kind\w*|vader|moeder|"
+                 r"broer|zus|werknemer\w*|medewerker\w*|personeelslid|buurman|buurvrouw|"
+                 r"teamlid|stagiair\w*|leerling|client|klant|schoonmoeder|schoonvader|ex")
+# Medicines and treatments: a question about these belongs with a doctor or pharmacist.
+MEDICINES = (r"(medicijn\w*|medicatie|pil(len)?|tablet(ten)?|pijnstiller\w*|paracetamol|"
+             r"ibuprofen|diclofenac|naproxen|prednison\w*|methotrexaat|mtx|insuline|"
+             r"antidepressiva|antidepressivum|ssri\w*|ritalin\w*|morfine|oxycodon\w*|tramadol|"
+             r"slaapmiddel\w*|slaappil\w*|biological\w*|humira|adalimumab|dosis|dosering|"
+             r"zetpil\w*|spuit(en)?|injectie\w*|inhalator\w*|puffer\w*)")
+# Illnesses and symptoms someone may ask a diagnosis for ('heb ik misschien ME?').
+ILLNESSES = (r"(burn-?out|depressie|depressief|me|me/cvs|cvs|ms|reuma|fibromyalgie|diabetes|"
+             r"suikerziekte|kanker|long ?covid|adhd|add|autisme|artrose|hernia|astma|copd|"
+             r"parkinson|epilepsie|migraine|crohn|colitis|overspannen\w*|hartinfarct|"
+             r"hartaandoening|ziekte|aandoening|iets ernstigs|iets ergs|tumor|ontsteking|"
+             r"lyme|bechterew|psoriasis|angststoornis|bipolair|schizofrenie|dementie|"
+             r"allergie|infectie|virus)")
+# Symptoms ('wat kan dit zijn, die tintelingen?').
+SYMPTOMS = (r"(pijn|tinteling\w*|duizelig\w*|hoofdpijn|klachten|vlekken|bult|zwelling|"
+            r"hartkloppingen|koorts|uitslag|jeuk|trillen|trillingen|benauwd\w*)")
+
+# --- Privacy words (read by privacy.py) -------------------------------------------------------
+
+# Others who may hold someone's data: 'mag mijn werkgever mijn gegevens verwijderen?' is a
+# question about them, never a command to erase this conversation.
+OTHERS_WHO_HOLD_DATA = (r"werkgever|bedrijfsarts|arbodienst|arbo|uwv|leidinggevende|baas|manager|"
+                        r"verzekeraar|huisarts|arts|casemanager|gemeente|dossier|verzuimdossier|hr|"
+                        r"personeelszaken|collega'?s?")
+
+
+# --- People, tiredness, money and roles (read by cues.py, situation_words.py) -------------
+# These are tuples of fragments. A fragment carries its own word boundaries: \b before a word
+# start, \b after a word that must end there ('moe' is not 'moeder'); an open end allows
+# inflection ('collega' also finds 'collega's').
+
+
+def one_of(fragments) -> str:
+    """One pattern matching any of the fragments: '(?:a)|(?:b)'."""
+    return "|".join(f"(?:{fragment})" for fragment in fragments)
+
+
+def any_of(fragments, whole_words: bool = False) -> "re.Pattern[str]":
+    """The compiled pattern for any of the fragments; with whole_words, only as whole words."""
+    pattern = one_of(fragments)
+    return re.compile(rf"\b(?:{pattern})\b" if whole_words else pattern)
+
+
+def whole(*words: str) -> tuple:
+    """Fragments for words (or word patterns) that must stand alone."""
+    return tuple(rf"\b{word}\b" for word in words)
+
+
+# Who leads someone's work: also the titles an employer introduces themselves with.
+LEADERS = (r"\bleidinggevende", r"\bmanager", r"\bteamleider")
+# What workers call the one who leads them ('chef' is also a cook: no employer title).
+BOSSES = LEADERS + whole("baas", "chef")
+EMPLOYER = (r"\bwerkgever",)
+STAFF_DEPARTMENT = whole("hr", "p&o")
+COLLEAGUES = (r"\bcollega",)
+# Everyone at work who supports a worker, or fails to.
+PEOPLE_AT_WORK = BOSSES + COLLEAGUES + EMPLOYER + STAFF_DEPARTMENT
+# An employer's staff as employers name them ('mijn medewerker').
+STAFF = (r"\bmedewerker", r"\bmedewerkster", r"\bwerknemer", r"\bpersoneelslid", r"\bpersoneel")
+
+# Being worn out: tired in words that already say it is bad.
+EXHAUSTED = (r"\bdoodmoe", r"uitgeput", r"\bkapot\b", r"\bgesloopt")
+# Being tired ('moe', 'doodmoe', 'hondsmoe'); EXHAUSTED says it stronger.
+TIRED = (r"moe\b", r"\bmoeheid", r"\bvermoeid")
+
+# Money and income.
+MONEY = (r"\bgeld", r"\binkomen", r"\binkomsten", r"\bloon\b", r"\bsalaris", r"\bfinancie",
+         r"\bminder verdienen")
+# Benefits for people without work.
+JOBLESS_BENEFITS = (r"\bww\b", r"\bbijstand")
+BENEFITS = JOBLESS_BENEFITS + (r"\buitkering", r"\bwia\b", r"\bwajong", r"\bziektewet")
+# Having no work, or looking for it.
+WITHOUT_WORK = (r"\bwerkloos", r"\bgeen werk\b", r"\bgeen baan", r"\bzoek (naar )?werk")
+
+# Words that name an interview topic: 'mijn antwoord over geld klopt niet'.
+TOPIC_NAMES = {
+    "aandoening": (r"aandoening", r"ziekte", r"diagnose", r"ziek\b"),
+    "energie": (r"energie",) + TIRED,
+    "werkbelasting": (r"\bwerk\b", r"werkbelasting", r"belasting", r"zwaar"),
+    "steun": (r"steun", r"thuis") + PEOPLE_AT_WORK,
+    "financien": MONEY + BENEFITS,
+}
+
+# 'Who are you' answers without a role word from the lookup table ('ik werk als kok'), per
+# role, the first that matches wins. Matched as whole words.
+ROLE_PHRASES = {
+    "werkgever": (r"personeel", r"werknemers in dienst", r"eigen (bedrijf|zaak)", r"eigenaar",
+                  r"ondernemer", r"directeur") + LEADERS + STAFF_DEPARTMENT,
+    "werkzoekende": WITHOUT_WORK + JOBLESS_BENEFITS + (r"zoek (naar )?een baan",
+                                                       r"werkzoekend", r"solliciteer"),
+    "werkende": (r"ik werk", r"werk als", r"werk bij", r"werk in", r"werknemer", r"in dienst",
+                 r"heb (een )?(baan|job|werk)"),
+}
+# A question an employer asks: about their staff, as employer, or what it costs them.
+EMPLOYER_ASKS = (rf"\b(?:mijn|onze|een) (?:{one_of(STAFF)})s?\b",
+                 rf"\bals (?:{one_of(EMPLOYER + LEADERS)})\b",
+                 r"\bwat kost\b.*\bmij\b")
+# A question a professional asks: about the guideline, evidence, clients or patients.
+PROFESSIONAL_ASKS = whole("richtlijn", "evidence", "bewijs", "bewezen", "effectief",
+                          "aanbeveling", "niveau", r"interventie\w*", r"client\w*",
+                          r"patient\w*", "werknemers met", "werkenden met", r"risicogroep\w*",
+                          "behandelaar opvragen", "gedeelde besluitvorming", "samen beslissen")
+# Asking where to go rather than what to do: organisations, coaches, fellow patients.
+WHERE_TO_GO = (r"organisatie", r"vereniging", r"lotgeno", r"\bcoach\b", r"coach die zelf",
+               r"stichting", r"instantie", r"waar kan ik (terecht|heen)", r"bij wie kan ik",
+               r"wie kan (mij|me) helpen")
+# At the start of a message: asking why a question is asked, or what it means.
+ASKS_WHY = (r"wat bedoel je", r"hoe bedoel je", r"waarom (vraag|wil) je dat", r"hoezo",
+            r"wat moet ik (hier )?(zeggen|invullen|antwoorden)")
+# At the start of a message: asking what a word means or who someone is.
+ASKS_MEANING = (r"wat (is|zijn|betekent|betekenen|doet|doen|houdt) ", r"wie (is|zijn) ",
+                r"wat wordt (er )?bedoeld met ")
+# The situation words (knowledge themes, skips, concern) are in situation_words.py.
+
+# --- Safety: words that change what a danger word means (crisis_patterns.py) -----------------
+
+# The words for suicide and self-harm themselves; a signal only in a personal sentence.
+SUICIDE_WORDS = r"(zelfmoord\w*|su[iy]cid\w*|zelfdoding\w*|zelfbeschadig\w*)"
+# Talking about the topic rather than about oneself or someone now.
+TOPIC_TALK = (r"preventie|beleid|protocol|richtlijn|signalen|signaal|herken\w*|training|cursus|"
+              r"folder|voorlichting|informatie over|bespreekbaar|omgaan met|wat zegt|wat moet ik "
+              r"als werkgever|hoe ga ik om|hoe begeleid|hoe ondersteun|in het algemeen|"
+              r"onderzoek|statistiek\w*|cijfers|meldcode|procedure")
+# A sentence about the past is history, not an emergency now.
+PAST_MARKERS = (r"vorig\w*|toen|destijds|geleden|gehad|had|vroeger|ooit|in \d{4}|"
+                r"vorige (week|maand|keer)|afgelopen (jaar|maand)")
+# Something that happens now and then is no emergency now ('ik heb soms pijn op de borst').
+HABITUAL_MARKERS = r"soms|vaak|regelmatig|af en toe|elke keer|meestal|wel eens|weleens|altijd"
