@@ -121,31 +121,52 @@ def report(result: Dict[str, object], show_misses: bool) -> str:
     return "\n".join(lines)
 
 
+def _training_files() -> List[Tuple[str, str, str]]:
+    """(label, category, text) of the written safety examples (not the NLU data)."""
+    from bot.understanding.safety_model import DATA_DIR
+
+    rows = []
+    for path in sorted(DATA_DIR.glob("safety_examples*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        rows += [(kind, kind, t) for kind, texts in data["danger"].items() for t in texts]
+        rows += [("unsure", "unsure", t) for t in data.get("unsure") or []]
+        rows += [("safe", cat, t) for cat, texts in data["safe"].items() for t in texts]
+    return rows
+
+
 def tune() -> None:
-    """5-fold cross-validation on the training examples: danger recall and false alarms of the
-    model alone at several thresholds (the patterns are not part of this)."""
+    """5-fold cross-validation of the whole check (patterns + a model trained on the other
+    folds) on the written training examples: alarm recall on danger, false alarms and direct
+    questions on the safe ones, per threshold pair. Never reads the blind set."""
     from sklearn.model_selection import StratifiedKFold
 
-    from bot.understanding.safety_model import SAFE, UNSURE, make_pipeline, training_examples
+    from bot.understanding.safety import judge
+    from bot.understanding.safety_model import SafetyModel, training_examples
 
-    texts, labels = training_examples()
+    rows = _training_files()
+    nlu_texts, nlu_labels = training_examples()
+    written = {t for _, _, t in rows}
+    extra = [(t, l) for t, l in zip(nlu_texts, nlu_labels) if t not in written]
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=7)
-    scores: List[Tuple[str, float, float]] = []
-    for train, test in folds.split(texts, labels):
-        pipeline = make_pipeline().fit([texts[i] for i in train], [labels[i] for i in train])
-        classes = list(pipeline.classes_)
-        for i, probabilities in zip(test, pipeline.predict_proba([texts[i] for i in test])):
-            p = dict(zip(classes, probabilities))
-            danger = sum(v for k, v in p.items() if k not in (SAFE, UNSURE))
-            scores.append((labels[i], danger, danger + p.get(UNSURE, 0.0)))
-    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
-        danger = [s for s in scores if s[0] not in (SAFE, UNSURE)]
-        safe = [s for s in scores if s[0] == SAFE]
-        recall = sum(1 for s in danger if s[1] >= threshold) / len(danger)
-        false = sum(1 for s in safe if s[1] >= threshold) / len(safe)
-        check_false = sum(1 for s in safe if s[2] >= threshold) / len(safe)
-        print(f"alarm >= {threshold}: recall {recall:.3f}, false alarms {false:.3f}; "
-              f"danger+unsure >= {threshold} on safe: {check_false:.3f}")
+    grid = [(a, c, g) for a in (0.5, 0.6, 0.7) for c in (0.6, 0.7, 0.8) for g in (0.25, 0.4)
+            if c >= a]
+    outcomes: Dict[Tuple[float, ...], List[Tuple[str, str]]] = defaultdict(list)
+    for train, test in folds.split([r[2] for r in rows], [r[0] for r in rows]):
+        texts = [rows[i][2] for i in train] + [t for t, _ in extra]
+        labels = [rows[i][0] for i in train] + [l for _, l in extra]
+        model = SafetyModel(examples=(texts, labels))
+        for i in test:
+            label, category, text = rows[i]
+            for pair in grid:
+                outcomes[pair].append((label, judge(text, model=model, thresholds=pair).level))
+    for pair in grid:
+        results = outcomes[pair]
+        danger = [lvl for label, lvl in results if label not in ("safe", "unsure")]
+        safe = [lvl for label, lvl in results if label == "safe"]
+        print(f"alarm >= {pair[0]}, check >= {pair[1]}, keyword agree >= {pair[2]}: recall "
+              f"{danger.count('alarm') / len(danger):.3f}, false alarms "
+              f"{safe.count('alarm') / len(safe):.3f}, checks on safe "
+              f"{safe.count('check') / len(safe):.3f}")
 
 
 def main() -> None:

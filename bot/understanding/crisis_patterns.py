@@ -122,10 +122,11 @@ _EMERGENCY = [
 ]
 # Violence or threat at home.
 _VIOLENCE = [
-    r"\b(slaat|schopt|mishandelt|wurgt|bedreigt|vermoordt|sloeg|schopte|wurgde|duwde)"
+    r"\b(slaat|schopt|mishandelt|wurgt|bedreigt|sloeg|schopte|wurgde|duwde)"
     r" (me|mij)\b", r"\b(heeft|had) (me|mij) (\w+ )?(geslagen|geschopt|gewurgd|bedreigd|"
     r"mishandeld|pijn gedaan)\b",
-    r"\b(me|mij) (vermoorden|dood ?maken|dood ?maakt|iets aan ?doen|iets aandoen)\b",
+    r"\b(hij|zij|ze|mijn (man|vrouw|partner|vriend|vriendin|ex|vader|moeder|zoon|broer))\b"
+    r".{0,25}\b(me|mij) (\w+ )?(vermoorden|dood ?maken|dood ?maakt|iets aan ?doen|iets aandoen)\b",
     r"\b(ben|voel me) in (acuut )?gevaar\b",
     r"\b(ik|mij|me|wij|ons)\b.{0,40}\bhuiselijk geweld\b", r"\bhuiselijk geweld\b.{0,20}\b(thuis|bij ons)\b",
     r"\bvoel me (thuis )?niet (meer )?veilig\b",
@@ -200,12 +201,24 @@ def _about_someone_else(sentence: str, match: re.Match[str]) -> bool:
         r"\bik\s+\w*\s*$", before)
 
 
-def _signal(pattern: re.Pattern[str], sentence: str) -> Optional[re.Match[str]]:
-    """The first match of a signal that is not negated just before it in its clause."""
+# A negation inside a signal ('ik heb nooit zelfmoordgedachten', 'heb mezelf niet gesneden'),
+# except the wordings whose negation is the signal ('niet meer leven', 'geen reden meer').
+_NEGATED_INSIDE = re.compile(
+    r"\b(niet|nie|ni|nooit|geen|niks|niets)\b(?! (meer|langer|reden|zin|uitweg|oplossing|"
+    r"toekomst|andere uitweg))")
+
+
+def _signal(pattern: re.Pattern[str], sentence: str,
+            negation_inside: bool = True) -> Optional[re.Match[str]]:
+    """The first match of a signal that is not negated in its clause (just before it or, for
+    wishes and acts, inside it)."""
     for match in pattern.finditer(sentence):
         clause = re.split(r"[,:]", sentence[:match.start()])[-1]
-        if not _NEGATED_BEFORE.search(clause):
-            return match
+        if _NEGATED_BEFORE.search(clause):
+            continue
+        if negation_inside and _NEGATED_INSIDE.search(match.group(0)):
+            continue
+        return match
     return None
 
 
@@ -215,7 +228,8 @@ def danger_kind(text: str) -> Optional[str]:
     if not cleaned.strip():
         return None
     sentences = [s for s in _SENTENCE.split(cleaned) if s.strip()]
-    if any(_signal(EMERGENCY_SIGNAL, s) and not _PAST.search(s) and not _HABITUAL.search(s)
+    if any(_signal(EMERGENCY_SIGNAL, s, negation_inside=False) and not _PAST.search(s)
+           and not _HABITUAL.search(s)
            for s in sentences):
         return EMERGENCY
     personal = [s for s in sentences if not _TOPIC_TALK.search(s)]

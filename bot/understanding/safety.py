@@ -12,17 +12,18 @@ never on a test set. No Rasa imports.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Tuple
 
 from bot.understanding import crisis_patterns as patterns
 from bot.understanding.safety_model import safety_model
 
-# Chosen by 5-fold cross-validation on the training examples (bench/safety_eval.py --tune):
-# at 0.6 the model alone recalls 0.88 of danger with 3.5% false alarms on safe examples, and
-# asks on 5.4% of them; the patterns add the clear cases.
+# Chosen by 5-fold cross-validation of the whole check on the written training examples
+# (bench/safety_eval.py --tune; never on a test set): recall 0.93 of danger, 8% alarms and 2%
+# direct questions on the hard negatives (idioms, denials, work stress, medical talk, talk
+# about the topic). Recall comes first in a health product.
 ALARM = 0.6   # model danger probability that raises the alarm by itself
-CHECK = 0.6   # model danger + unsure probability that asks directly
-AGREE = 0.25  # model danger + unsure probability that confirms a bare keyword
+CHECK = 0.7   # model danger + unsure probability that asks directly
+AGREE = 0.4   # model danger + unsure probability that confirms a bare keyword
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,13 @@ class SafetyVerdict:
 NONE = SafetyVerdict("none", None, "")
 
 
-def judge(text: str, classifier_says_crisis: bool = False) -> SafetyVerdict:
-    """How dangerous a message sounds, and which kind of help comes first."""
+def judge(text: str, classifier_says_crisis: bool = False, model=None,
+          thresholds: Optional[Tuple[float, float, float]] = None) -> SafetyVerdict:
+    """How dangerous a message sounds, and which kind of help comes first.
+
+    `model` and `thresholds` (alarm, check, agree) are for cross-validation
+    (bench/safety_eval.py --tune)."""
+    alarm, check, agree = thresholds or (ALARM, CHECK, AGREE)
     if not text or text.startswith("/"):
         return NONE
     kind = patterns.danger_kind(text)
@@ -45,15 +51,15 @@ def judge(text: str, classifier_says_crisis: bool = False) -> SafetyVerdict:
     cleaned = patterns.without_idioms(text)
     if not cleaned.strip():
         return NONE
-    verdict = safety_model().judge(cleaned)
+    verdict = (model or safety_model()).judge(cleaned)
     keyword = patterns.keyword_kind(text)
-    if keyword and verdict.danger + verdict.unsure >= AGREE:
+    if keyword and verdict.danger + verdict.unsure >= agree:
         return SafetyVerdict("alarm", keyword, "pattern+model")
-    if verdict.danger >= ALARM:
+    if verdict.danger >= alarm:
         return SafetyVerdict("alarm", verdict.kind, "model")
     if patterns.weak_signal(text):
         return SafetyVerdict("check", None, "pattern")
-    if verdict.danger + verdict.unsure >= CHECK:
+    if verdict.danger + verdict.unsure >= check:
         return SafetyVerdict("check", None, "model")
     if classifier_says_crisis and not patterns.has_idiom_or_denial(text):
         return SafetyVerdict("check", None, "classifier")

@@ -100,8 +100,8 @@ class ModelVerdict:
 
 
 class SafetyModel:
-    def __init__(self, data_dir: Path = DATA_DIR):
-        texts, labels = training_examples(data_dir)
+    def __init__(self, data_dir: Path = DATA_DIR, examples: Tuple[List[str], List[str]] = None):
+        texts, labels = examples or training_examples(data_dir)
         self.pipeline = make_pipeline().fit(texts, labels)
         self.labels = list(self.pipeline.classes_)
 
