@@ -113,9 +113,17 @@ def _privacy_restart(r: Reading) -> Optional[Outcome]:
     return None
 
 
+# Showing what is stored is harmless: without its words only a sure classifier keeps it.
+SHOW_SURE = 0.8
+
+
 def _privacy_without_cue(r: Reading) -> Optional[Outcome]:
-    """Erasing or showing data only when the message says so; otherwise the next guess."""
-    if r.intent in privacy.PRIVACY and not privacy.has_cue(r.intent, r.text):
+    """Erasing cannot be undone: only when the message says to delete something; otherwise
+    the next guess. Showing data without its words needs a sure classifier."""
+    if r.intent == privacy.DELETE and not privacy.has_cue(r.intent, r.text):
+        return _next_guess(r, privacy.PRIVACY)
+    if r.intent == privacy.SHOW and r.confidence < SHOW_SURE \
+            and not privacy.has_cue(r.intent, r.text):
         return _next_guess(r, privacy.PRIVACY)
     return None
 

@@ -13,13 +13,13 @@ from bot.training import ensure_trained
 
 pytestmark = pytest.mark.slow
 
-# Measured 2026-12-07 (bench/nlu_eval.py): pipeline 0.809, DIET 0.759; medical_question
-# precision 0.90, recall 0.47; crisis recall 0.94.
-PIPELINE_MACRO_F1_BAR = 0.76
-DIET_MACRO_F1_BAR = 0.70
+# Measured 2026-12-07 (bench/nlu_eval.py, model with data/nlu/varied.yml): pipeline 0.852,
+# DIET alone 0.808; medical_question precision 0.90, recall 0.70; crisis recall 0.94.
+PIPELINE_MACRO_F1_BAR = 0.80
+DIET_MACRO_F1_BAR = 0.75
 MEDICAL_PRECISION_BAR = 0.80
-MEDICAL_RECALL_BAR = 0.40
-CRISIS_RECALL_BAR = 0.90
+MEDICAL_RECALL_BAR = 0.55
+CRISIS_RECALL_BAR = 0.88
 
 
 @pytest.fixture(scope="module")

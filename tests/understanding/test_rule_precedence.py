@@ -146,3 +146,10 @@ def test_a_guideline_question_the_classifier_took_for_medical_is_answered():
     decision = decide("wat zegt de richtlijn over medicatie bij reuma?",
                       [("medical_question", 0.7), ("ask_question", 0.25)])
     assert (decision.intent, decision.fired) == ("ask_question", ("medical.statement",))
+
+
+def test_showing_data_without_its_words_needs_a_sure_classifier():
+    assert decide("wie leest er eigenlijk mee met dit gesprek", [("show_my_data", 0.9)]).intent \
+        == "show_my_data"
+    assert decide("het gaat wel", [("show_my_data", 0.6), ("share_situation", 0.3)]).intent \
+        == "share_situation"
