@@ -6,7 +6,10 @@ from typing import Dict, Iterable, List, Optional, Union
 
 import numpy as np
 
+from bot.understanding.cues import asks_for_action
+
 from . import vocabulary as voc
+from .matcher import LearnedMatcher
 from .matching import ConditionMatcher
 from .schema import Condition, Content, Item, Resource
 from .search import SearchIndex
@@ -17,6 +20,10 @@ from .store import read_store
 FINDING_WEIGHT = 0.75
 # How much an item about another condition than the question names counts.
 OTHER_CONDITION_WEIGHT = 0.6
+# Share of the learned matcher (question bank) in the fused score; the rest is the lexical
+# search over item texts. Tuned on a dev split of the question bank (bench/matcher_eval.py).
+LEARNED_WEIGHT = 0.3
+MIN_SCORE = 0.02
 
 _KIND_ORDER = {kind: i for i, kind in enumerate((
     "patientenorganisatie", "ervaringsdeskundige_coach", "koepelorganisatie",
@@ -57,6 +64,8 @@ class KnowledgeBase:
         self._resources: List[Resource] = list(content.resources.values())
         self.matcher = ConditionMatcher(content.conditions.values())
         self._index = SearchIndex([_item_document(item) for item in self._items])
+        self.learned = LearnedMatcher(self._items)
+        self.learned_weight = LEARNED_WEIGHT if self.learned.messages else 0.0
         self._audience_mask = {
             audience: np.array([audience in item.audiences for item in self._items], dtype=bool)
             for audience in voc.AUDIENCES}
@@ -174,13 +183,22 @@ class KnowledgeBase:
         return hits[:limit]
 
     # -- search ----------------------------------------------------------------------
+    def scores(self, query: str) -> np.ndarray:
+        """Fused relevance per item: the lexical search and the learned matcher."""
+        lexical = self._index.scores(query)
+        if not self.learned_weight:
+            return lexical
+        return ((1 - self.learned_weight) * lexical
+                + self.learned_weight * self.learned.scores(query))
+
     def search(self, query: str, audience: Optional[str] = None,
                limit: int = 5, prefer_advice: bool = False) -> List[SearchHit]:
         """Free-text search over title, texts, keywords and heading; best first.
 
         With `prefer_advice`, something a person can act on (a recommendation, solution or
         self-management tool) outranks a finding (a conclusion, background) of similar score:
-        what a worker asking 'wat kan ik doen?' needs.
+        what a worker needs. Anyone who asks what to do ('wat kan ik doen?', 'wat als ...')
+        gets the same, whatever the audience.
         """
         if audience is not None:
             _check({audience}, voc.AUDIENCES, "audience")
@@ -188,8 +206,13 @@ class KnowledgeBase:
             return []
         mask = self._audience_mask[audience] if audience else None
         mentioned = {m.condition.id for m in self.matcher.matches(query)}
-        hits = [SearchHit(self._items[i], round(score, 4))
-                for i, score in self._index.top(query, limit * 4, mask)]
+        prefer_advice = prefer_advice or asks_for_action(query)
+        scores = self.scores(query)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        candidates = [int(i) for i in np.argsort(-scores, kind="stable")[:limit * 4]
+                      if scores[i] >= MIN_SCORE]
+        hits = [SearchHit(self._items[i], round(float(scores[i]), 4)) for i in candidates]
 
         def weight(item: Item) -> float:
             factor = 1.0

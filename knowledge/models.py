@@ -13,7 +13,7 @@ from sqlalchemy.orm import declarative_base
 Base = declarative_base()
 
 # Bump when the tables change; a store with another version is rebuilt.
-STORE_SCHEMA_VERSION = "1"
+STORE_SCHEMA_VERSION = "2"
 
 
 class MetaRow(Base):
@@ -75,6 +75,16 @@ class ConditionRow(Base):
     aliases = Column(JSON, nullable=False)
 
 
+class AskedRow(Base):
+    """One message of the question bank (content/asked/): how people ask for an item."""
+    __tablename__ = "kb_asked"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    item_id = Column(String(120), nullable=False, index=True)
+    position = Column(Integer, nullable=False)
+    text = Column(Text, nullable=False)
+
+
 TABLES = [MetaRow.__table__, ItemRow.__table__, ResourceRow.__table__,
-          ConditionRow.__table__]
+          ConditionRow.__table__, AskedRow.__table__]
 TABLE_NAMES = [t.name for t in TABLES]

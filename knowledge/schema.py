@@ -59,6 +59,8 @@ class Item:
     discuss_with: Tuple[str, ...] = ()
     resources: Tuple[str, ...] = ()
     file: str = ""
+    # How people ask for this item (content/asked/*.yaml): the matcher's training data.
+    asked: Tuple[str, ...] = ()
 
     def text_for(self, audience: Optional[str]) -> str:
         """The text for an audience, falling back to the worker text."""

@@ -18,8 +18,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .config import database_url
 from .errors import KnowledgeStoreError
-from .models import (STORE_SCHEMA_VERSION, TABLE_NAMES, Base, ConditionRow, ItemRow,
-                     MetaRow, ResourceRow)
+from .models import (STORE_SCHEMA_VERSION, TABLE_NAMES, AskedRow, Base, ConditionRow,
+                     ItemRow, MetaRow, ResourceRow)
 from .schema import Condition, Content, Item, Resource, Source
 from .validation import load_content
 
@@ -140,7 +140,7 @@ def build_store(url: Optional[str] = None,
                     and meta.get("store_version") == STORE_SCHEMA_VERSION):
                 return BuildResult(_safe_url(url), False, content.content_hash,
                                    _count(conn), notes)
-            for model in (ItemRow, ResourceRow, ConditionRow, MetaRow):
+            for model in (AskedRow, ItemRow, ResourceRow, ConditionRow, MetaRow):
                 conn.execute(delete(model))
             rows = [_condition_row(c, i) for i, c in enumerate(content.conditions.values())]
             if rows:
@@ -151,6 +151,10 @@ def build_store(url: Optional[str] = None,
             rows = [_item_row(it, i) for i, it in enumerate(content.items.values())]
             if rows:
                 conn.execute(ItemRow.__table__.insert(), rows)
+            rows = [{"item_id": it.id, "position": i, "text": text}
+                    for it in content.items.values() for i, text in enumerate(it.asked)]
+            if rows:
+                conn.execute(AskedRow.__table__.insert(), rows)
             conn.execute(MetaRow.__table__.insert(), [
                 {"key": "content_hash", "value": content.content_hash},
                 {"key": "store_version", "value": STORE_SCHEMA_VERSION},
@@ -180,6 +184,10 @@ def _rows_to_content(conn: Connection, meta: Dict[str, str]) -> Content:
             audiences=tuple(row.audiences), url=row.url, conditions=tuple(row.conditions),
             themes=tuple(row.themes), file=row.file,
             source=Source(row.source_document, row.source_section))
+    asked: Dict[str, List[str]] = {}
+    for row in conn.execute(select(AskedRow.__table__).order_by(AskedRow.item_id,
+                                                                AskedRow.position)):
+        asked.setdefault(row.item_id, []).append(row.text)
     items = {}
     for row in conn.execute(select(ItemRow.__table__).order_by(ItemRow.position)):
         items[row.id] = Item(
@@ -191,7 +199,7 @@ def _rows_to_content(conn: Connection, meta: Dict[str, str]) -> Content:
             conditions=tuple(row.conditions), evidence=row.evidence,
             evidence_text=row.evidence_text, keywords=tuple(row.keywords),
             discuss_with=tuple(row.discuss_with), resources=tuple(row.resources),
-            file=row.file)
+            file=row.file, asked=tuple(asked.get(row.id, ())))
     files = tuple(f for f in meta.get("files", "").split(",") if f)
     return Content(items, resources, conditions, meta.get("content_hash", ""), files)
 

@@ -1,6 +1,8 @@
 """Field-by-field validation of content files (rules from content/SCHEMA.md)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
@@ -9,6 +11,7 @@ import os
 import yaml
 
 from . import vocabulary as voc
+from .asked import ASKED_DIR, asked_files, read_asked
 from .errors import ContentError, ContentProblem
 from .schema import Condition, Content, Item, Resource, Source, content_files, hash_files
 
@@ -312,12 +315,16 @@ def load_content(directory: str | os.PathLike | None = None) -> Content:
         if data is not None:
             validator.add_file(path.name, data)
     validator.check_references()
+    asked_paths = asked_files(directory)
+    bank = read_asked(asked_paths, validator.items, validator.problems)
     if validator.problems:
         raise ContentError(validator.problems)
+    items = {ident: replace(item, asked=bank.get(ident, ()))
+             for ident, item in validator.items.items()}
     return Content(
-        items=validator.items,
+        items=items,
         resources=validator.resources,
         conditions=validator.conditions,
-        content_hash=hash_files(paths),
-        files=tuple(p.name for p in paths),
+        content_hash=hash_files(paths + asked_paths),
+        files=tuple(p.name for p in paths) + tuple(f"{ASKED_DIR}/{p.name}" for p in asked_paths),
     )

@@ -19,6 +19,7 @@ _ROLE_PHRASES = {role: voc.any_of(words, whole_words=True)
 _EMPLOYER = voc.any_of(voc.EMPLOYER_ASKS)
 _PROFESSIONAL = voc.any_of(voc.PROFESSIONAL_ASKS)
 _WHERE_TO_GO = voc.any_of(voc.WHERE_TO_GO)
+_ACTION = voc.any_of(voc.ASKS_ACTION)
 _WHY = re.compile(rf"^\W*(?:{voc.one_of(voc.ASKS_WHY)})\b")
 _MEANING = re.compile(rf"^\W*(?:{voc.one_of(voc.ASKS_MEANING)})")
 
@@ -71,3 +72,8 @@ def audience_from_words(text: str) -> Optional[str]:
 def asks_where_to_go(text: str) -> bool:
     """Asking where to go rather than what to do: organisations, coaches, fellow patients."""
     return bool(_WHERE_TO_GO.search(fold(text or "")))
+
+
+def asks_for_action(text: str) -> bool:
+    """'wat kan ik doen?', 'hoe pak ik dat aan', 'tips?', 'wat als ...': wants something to do."""
+    return bool(_ACTION.search(fold(text or "")))

@@ -155,3 +155,9 @@ PAST_MARKERS = (r"vorig\w*|toen|destijds|geleden|gehad|had|vroeger|ooit|in \d{4}
                 r"vorige (week|maand|keer)|afgelopen (jaar|maand)")
 # Something that happens now and then is no emergency now ('ik heb soms pijn op de borst').
 HABITUAL_MARKERS = r"soms|vaak|regelmatig|af en toe|elke keer|meestal|wel eens|weleens|altijd"
+
+# --- Asking what to do (cues.asks_for_action; knowledge search prefers advice then) ----------
+ASKS_ACTION = (r"\bwat (kan|kun|moet|zou|mag) (ik|je|we|jij|u)\b.{0,20}\b(doen|regelen|aanpakken)",
+               r"\bhoe (pak|kan|moet|ga|zorg) (ik|je|we|u)\b", r"\bwat (helpt|werkt)\b",
+               r"\btips?\b", r"\badvies\b", r"\bwat (raad|adviseer) (je|jij|u)\b",
+               r"\bwaar begin ik\b", r"\bwat als\b", r"\bwat nu\b", r"\bwat moet ik\b")
