@@ -129,7 +129,7 @@ def _training_files() -> List[Tuple[str, str, str]]:
     return rows
 
 
-def tune() -> None:
+def tune(class_weight=None) -> None:
     """5-fold cross-validation of the whole check (patterns + a model trained on the other
     folds) on the written training examples: alarm recall on danger, false alarms and direct
     questions on the safe ones, per threshold pair. Never reads the blind set."""
@@ -143,13 +143,13 @@ def tune() -> None:
     written = {t for _, _, t in rows}
     extra = [(t, l) for t, l in zip(nlu_texts, nlu_labels) if t not in written]
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=7)
-    grid = [(a, c, g) for a in (0.5, 0.6, 0.7) for c in (0.6, 0.7, 0.8) for g in (0.25, 0.4)
-            if c >= a]
+    grid = [(a, c, g) for a in (0.3, 0.4, 0.5, 0.6) for c in (0.4, 0.5, 0.6, 0.7)
+            for g in (0.25, 0.4) if c >= a]
     outcomes: Dict[Tuple[float, ...], List[Tuple[str, str]]] = defaultdict(list)
     for train, test in folds.split([r[2] for r in rows], [r[0] for r in rows]):
         texts = [rows[i][2] for i in train] + [t for t, _ in extra]
         labels = [rows[i][0] for i in train] + [l for _, l in extra]
-        model = SafetyModel(examples=(texts, labels))
+        model = SafetyModel(examples=(texts, labels), class_weight=class_weight)
         for i in test:
             label, category, text = rows[i]
             for pair in grid:
@@ -169,9 +169,11 @@ def main() -> None:
     parser.add_argument("--server", action="store_true", help="through the real REST server")
     parser.add_argument("--tune", action="store_true", help="cross-validate on training data")
     parser.add_argument("--misses", action="store_true", help="list the misses")
+    parser.add_argument("--balanced", action="store_true",
+                        help="with --tune: class_weight='balanced' instead of None")
     args = parser.parse_args()
     if args.tune:
-        tune()
+        tune("balanced" if args.balanced else None)
         return
     if args.server:
         import tempfile

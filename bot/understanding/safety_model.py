@@ -64,7 +64,12 @@ def _add_file(path: Path, texts: List[str], labels: List[str]) -> None:
         labels += [SAFE] * len(examples)
 
 
-def make_pipeline():
+# Class weights of the logistic regression: None (the data's own proportions; see
+# bench/safety_eval.py --tune for the comparison with 'balanced').
+CLASS_WEIGHT = None
+
+
+def make_pipeline(class_weight=CLASS_WEIGHT):
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion, Pipeline
@@ -75,7 +80,7 @@ def make_pipeline():
         ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 3), sublinear_tf=True,
                                   preprocessor=fold, token_pattern=r"(?u)\b\w+\b")),
     ])
-    model = LogisticRegression(C=8.0, max_iter=2000, class_weight="balanced")
+    model = LogisticRegression(C=8.0, max_iter=2000, class_weight=class_weight)
     return Pipeline([("features", features), ("model", model)])
 
 
@@ -100,9 +105,10 @@ class ModelVerdict:
 
 
 class SafetyModel:
-    def __init__(self, data_dir: Path = DATA_DIR, examples: Tuple[List[str], List[str]] = None):
+    def __init__(self, data_dir: Path = DATA_DIR, examples: Tuple[List[str], List[str]] = None,
+                 class_weight=CLASS_WEIGHT):
         texts, labels = examples or training_examples(data_dir)
-        self.pipeline = make_pipeline().fit(texts, labels)
+        self.pipeline = make_pipeline(class_weight).fit(texts, labels)
         self.labels = list(self.pipeline.classes_)
 
     def judge(self, text: str) -> ModelVerdict:
