@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from bot.understanding import privacy
+from bot.understanding import vocabulary as voc
 from bot.understanding.medical import about_guideline, asks_medical
 from bot.understanding.safety import NONE as SAFE_VERDICT, SafetyVerdict
 from knowledge.situation import asks_something, is_follow_up
+from knowledge.text import fold
 
 CRISIS, CHECK = "crisis", "crisis_check"
 MEDICAL, QUESTION = "medical_question", "ask_question"
@@ -28,8 +30,13 @@ FALLBACK, FOREIGN = "nlu_fallback", "other_language"
 # Intents a medical question is never re-labelled from: the user is doing something else.
 KEEP_FROM_MEDICAL = frozenset({CRISIS, CHECK, "stop", "start_over", "goodbye", "skip", "go_back",
                                privacy.SHOW, privacy.DELETE})
-# 'meer', 'ga door', 'kun je daar meer over vertellen': asking for more is short.
-MORE_WORDS = 7
+# Commands of the conversation are short ('meer', 'terug', 'nee', 'mijn antwoord over geld
+# klopt niet'): a longer message that asks something is a question, whatever the classifier
+# made of it.
+COMMAND_WORDS = 7
+SHORT_COMMANDS = frozenset({MORE, "correct", "go_back", "skip", "affirm", "deny", "stop",
+                            "start_over", "greet", "thank", "goodbye"})
+_CORRECTION = voc.any_of(voc.CORRECTION_WORDS)
 # 'ik ben bedrijfsarts, wat kun je?' introduces; 'mag ik als verzekeringsarts ...?' asks.
 ROLE_WORDS = 5
 
@@ -71,7 +78,10 @@ class Rule:
 
 
 def _next_guess(reading: Reading, without: Sequence[str]) -> Optional[Outcome]:
-    others = [r for r in reading.ranking if r["name"] not in without]
+    """The classifier's best other guess; never a safety intent (only the safety rules, which
+    come first, decide those)."""
+    others = [r for r in reading.ranking
+              if r["name"] not in without and r["name"] not in (CRISIS, CHECK)]
     if not others:
         return Outcome(FALLBACK, 0.0, demote=True)
     return Outcome(others[0]["name"], float(others[0]["confidence"]), demote=True)
@@ -145,13 +155,22 @@ def _medical_statement(r: Reading) -> Optional[Outcome]:
 
 def _story_that_asks(r: Reading) -> Optional[Outcome]:
     if r.intent in (STORY, ROLE) and r.words > ROLE_WORDS and asks_something(r.text):
-        return Outcome(QUESTION)
+        return Outcome(QUESTION, 1.0)  # answer first, also when the classifier was unsure
     return None
 
 
-def _long_more(r: Reading) -> Optional[Outcome]:
-    if r.intent == MORE and r.words > MORE_WORDS and asks_something(r.text):
-        return Outcome(QUESTION)
+def _correct_without_words(r: Reading) -> Optional[Outcome]:
+    """Changing a stored answer needs words that say so ('mijn antwoord over geld klopt
+    niet'); 'we hebben het nooit over aanpassingen gehad' is an answer, not a correction."""
+    if r.intent == "correct" and not _CORRECTION.search(fold(r.text)):
+        return _next_guess(r, ("correct",))
+    return None
+
+
+def _long_command(r: Reading) -> Optional[Outcome]:
+    if (r.intent in SHORT_COMMANDS or r.intent == FALLBACK) and r.words > COMMAND_WORDS \
+            and asks_something(r.text):
+        return Outcome(QUESTION, 1.0)
     return None
 
 
@@ -177,8 +196,11 @@ RULES: Tuple[Rule, ...] = (
     Rule("medical.question", _medical, why="medication or diagnosis: refer to a doctor"),
     Rule("medical.statement", _medical_statement,
          why="a statement or a guideline question is no medical question"),
+    Rule("interview.correct_needs_words", _correct_without_words,
+         why="changing a stored answer needs words that say so"),
     Rule("question.story_asks", _story_that_asks, why="a story that asks is answered"),
-    Rule("question.long_more", _long_more, why="'more' is a short command"),
+    Rule("question.long_command", _long_command,
+         why="commands are short: a long message that asks is a question"),
     Rule("question.follow_up", _follow_up, why="'en bij NAH?' narrows the last answer"),
 )
 

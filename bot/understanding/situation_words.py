@@ -103,6 +103,15 @@ PROBLEMS = whole("zwaar", "moeilijk", "lastig", "probleem", "zorgen", "bang", "s
 QUESTION_OPENERS = ("hoe", "wat", "wie", "waar", "wanneer", "waarom", "welke?", "mag", "moet",
                     "kan", "kun", "kunnen", "heb ik recht", "is het", "zijn er", "bestaat")
 ASKING_ENDS = ("tips?", "advies")
+# A story that ends in a question without a question mark: '..., wat kan ik doen'. The last
+# sentence or clause opens with one of these (stronger than QUESTION_OPENERS: 'wat ik merk
+# is ...' opens a sentence too).
+LAST_CLAUSE_ASKS = (r"hoe (kan|moet|pak|ga|zorg|hou|houd|zeg|leg|vertel|krijg|vraag)",
+                    r"wat (kan|moet|doe|zou|mag|kunnen|moeten) (ik|we|je)",
+                    r"wat (nu|te doen|moet ik hiermee|kan ik hiermee)", r"wie (kan|moet|betaalt)",
+                    r"waar (kan|moet) ik", r"welke \w+ (kan|moet|heb)", r"heb ik recht",
+                    r"(mag|moet|kan) ik", r"(kun|kan|kunnen) (je|jullie|u)",
+                    r"is (dat|het) (normaal|slim|verstandig|erg)", r"klopt (dat|het)")
 # A short follow-up that narrows the last answer: 'en bij NAH?', 'geldt dat ook voor MS?'.
 FOLLOW_UP_OPENERS = (r"(en|maar|ook)\s+(bij|voor|als|met|over|in|na)", r"wat als",
                      r"(geldt|werkt|helpt) dat ook", r"en hoe zit (dat|het)")

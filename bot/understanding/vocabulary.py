@@ -161,3 +161,11 @@ ASKS_ACTION = (r"\bwat (kan|kun|moet|zou|mag) (ik|je|we|jij|u)\b.{0,20}\b(doen|r
                r"\bhoe (pak|kan|moet|ga|zorg) (ik|je|we|u)\b", r"\bwat (helpt|werkt)\b",
                r"\btips?\b", r"\badvies\b", r"\bwat (raad|adviseer) (je|jij|u)\b",
                r"\bwaar begin ik\b", r"\bwat als\b", r"\bwat nu\b", r"\bwat moet ik\b")
+
+# --- Correcting an earlier interview answer (rules: 'correct' needs these words) -------------
+CORRECTION_WORDS = (r"\bantwoord", r"\bvergis", r"\bverkeerd", r"\bfout", r"\bbedoelde\b",
+                    r"\bcorrigeer", r"\bcorrigeren\b", r"\bwijzig", r"\bingevuld\b",
+                    r"\bgetypt\b", r"\btypfout", r"\banders invullen\b",
+                    r"\bwat ik\b.{0,30}\b(zei|gezegd|schreef|antwoordde|invulde)\b",
+                    r"\b(moet|moest) (het|dat) anders\b", r"\bhad ik (moeten|willen) zeggen\b",
+                    r"\bklopt niet wat ik\b")

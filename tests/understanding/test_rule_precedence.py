@@ -122,6 +122,8 @@ def test_a_statement_is_never_referred():
     ("ik ben bedrijfsarts", "choose_role", "choose_role"),
     ("wat als werken door de ernst van de beperkingen geen reële optie meer is?", "more",
      "ask_question"),
+    ("ik ben juf en heb ms en ben 's middags op. hoe hou ik dit vol?", "correct",
+     "ask_question"),
     ("kun je daar meer over vertellen", "more", "more"),
     ("en bij NAH?", "deny", "ask_question"),
 ])
@@ -153,3 +155,30 @@ def test_showing_data_without_its_words_needs_a_sure_classifier():
         == "show_my_data"
     assert decide("het gaat wel", [("show_my_data", 0.6), ("share_situation", 0.3)]).intent \
         == "share_situation"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("mijn antwoord over geld klopt niet", "correct"),
+    ("ik heb me vergist bij de vraag over werk", "correct"),
+    ("Mijn teamleider weet dat ik COPD heb, maar we hebben het nooit over aanpassingen gehad.",
+     "share_situation"),
+])
+def test_correcting_an_answer_needs_words_that_say_so(text, expected):
+    assert decide(text, [("correct", 0.56), ("share_situation", 0.24)]).intent == expected
+
+
+def test_every_correct_training_example_has_its_words():
+    from bot.understanding.rules import _CORRECTION
+    from knowledge.text import fold
+    from tests.support.nlu_files import TRAINING_DIR, examples_in, strip_annotations
+
+    examples = [strip_annotations(e) for _, intent, e in examples_in(TRAINING_DIR)
+                if intent == "correct"]
+    assert len(examples) >= 20
+    assert [e for e in examples if not _CORRECTION.search(fold(e))] == []
+
+
+def test_a_demotion_never_promotes_a_safety_intent():
+    decision = decide("ik ben juf en heb ms en ben 's middags helemaal op. hoe hou ik dit vol?",
+                      [("correct", 0.29), ("crisis_check", 0.27), ("share_situation", 0.2)])
+    assert decision.intent == "ask_question", decision
