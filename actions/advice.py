@@ -12,6 +12,7 @@ from actions import messages
 from actions.audience import audience_for
 from actions.formatting import item_message, resources_message
 from actions.knowledge_access import KB
+from actions.replies import given_event, given_ids
 from actions.summary import DOWNLOAD_NAME, chat_summary, markdown_summary
 from knowledge.advice_plan import make_plan
 from knowledge.situation import TOPIC_LABELS, TOPICS
@@ -38,6 +39,8 @@ class ActionGiveAdvice(Action):
         audience = tracker.get_slot("role")
         plan = make_plan(KB, {t: tracker.get_slot(t) for t in TOPICS},
                          audience if audience in ("werkende", "werkzoekende") else "werkende")
+        if tracker.get_slot("plan_given"):
+            return self._only_what_is_new(dispatcher, tracker, plan)
         if plan.topics:
             dispatcher.utter_message(text=ADVICE_INTRO)
             for block in plan.topics[:SHOWN_TOPICS]:
@@ -67,11 +70,33 @@ class ActionGiveAdvice(Action):
         # 'meer': first the topics not shown, then the second advice of every topic.
         more = [b.items[0].id for b in later]
         more += [item.id for b in plan.topics for item in b.items[1:]]
+        shown = [b.items[0].id for b in plan.topics[:SHOWN_TOPICS]]
+        if not plan.topics and plan.prepare_item is not None:
+            shown.append(plan.prepare_item.id)
         events = [SlotSet("more_item_ids", more), SlotSet("last_answer_ids", plan.item_ids),
-                  SlotSet("interview_offered", False), SlotSet("situation_captured", False)]
+                  SlotSet("interview_offered", False), SlotSet("situation_captured", False),
+                  SlotSet("plan_given", True), given_event(tracker, shown)]
         if audience is None:  # whoever takes the interview is a worker
             events.append(SlotSet("role", "werkende"))
         return events
+
+
+    @staticmethod
+    def _only_what_is_new(dispatcher: CollectingDispatcher, tracker: Tracker,
+                          plan) -> List[Dict[Text, Any]]:
+        """The plan was given already: never send it again, only advice not given yet."""
+        given = set(given_ids(tracker))
+        fresh = [b for b in plan.topics if b.items[0].id not in given][:SHOWN_TOPICS]
+        if fresh:
+            dispatcher.utter_message(text=messages.NEW_FOR_YOU)
+            for block in fresh:
+                dispatcher.utter_message(text=f"{TOPIC_LABELS[block.topic]}. "
+                                         + item_message(block.items[0], plan.audience))
+        else:
+            dispatcher.utter_message(text=messages.PLAN_ABOVE)
+        dispatcher.utter_message(text=messages.ANYTHING_ELSE)
+        return [SlotSet("situation_captured", False), SlotSet("interview_offered", False),
+                given_event(tracker, [b.items[0].id for b in fresh])]
 
 
 class ActionShowMore(Action):
@@ -82,7 +107,9 @@ class ActionShowMore(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        pending = [KB.get_item(i) for i in tracker.get_slot("more_item_ids") or []]
+        given = set(given_ids(tracker))
+        pending = [KB.get_item(i) for i in tracker.get_slot("more_item_ids") or []
+                   if i not in given]
         pending = [item for item in pending if item is not None]
         if not pending:
             dispatcher.utter_message(text=messages.NO_MORE)
@@ -93,4 +120,5 @@ class ActionShowMore(Action):
         rest = [item.id for item in pending[MORE_AT_ONCE:]]
         if rest:
             dispatcher.utter_message(text="Typ nog eens 'meer' voor nog meer.")
-        return [SlotSet("more_item_ids", rest or None)]
+        return [SlotSet("more_item_ids", rest or None),
+                given_event(tracker, [item.id for item in pending[:MORE_AT_ONCE]])]

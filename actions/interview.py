@@ -212,7 +212,8 @@ class ActionRestartInterview(Action):
         dispatcher.utter_message(text=messages.RESTARTED)
         return [SlotSet(t, None) for t in TOPICS] + [
             SlotSet("story_topics", None), SlotSet("more_item_ids", None),
-            SlotSet("situation_captured", False), SlotSet("interview_offered", False)]
+            SlotSet("situation_captured", False), SlotSet("interview_offered", False),
+            SlotSet("plan_given", False), SlotSet("given_item_ids", None)]
 
 
 class ActionCorrectAnswer(Action):

@@ -129,5 +129,10 @@ STORY_NOTHING_FOUND = "Dank je dat je dit vertelt. Ik stel je een paar korte vra
 STORY_FORGOTTEN = "Geen probleem. Dan stel ik je gewoon de vragen."
 
 RESTARTED = "We beginnen opnieuw."
+# After the plan: what a new message adds, or where the advice already is.
+ALREADY_GIVEN = "Dat staat al hierboven: '{title}'."
+PLAN_ABOVE = "Je advies staat hierboven, met je samenvatting om te downloaden."
+NEW_FOR_YOU = "Dit komt erbij, bij wat je nu vertelt:"
+ANYTHING_ELSE = "Wil je nog iets weten? Vraag het gerust, of typ 'klaar'."
 NO_MORE = "Meer heb ik hierover niet in mijn bronnen. Stel gerust een andere vraag."
 MORE_HEADER = "Nog meer uit mijn bronnen:"

@@ -18,7 +18,8 @@ from actions.formatting import item_message, resources_message
 from actions.knowledge_access import KB
 from actions.understood import NONSENSE, decided_by
 from bot.understanding.cues import asks_where_to_go, role_from_text, word_count
-from knowledge.situation import SKIPPED, TOPIC_LABELS, TOPICS, is_follow_up, read_story
+from knowledge.situation import (SKIPPED, TOPIC_LABELS, TOPICS, clean_answer, is_follow_up,
+                                 read_story)
 
 Events = List[Dict[Text, Any]]
 
@@ -39,6 +40,17 @@ def buttons(pairs: Sequence[Tuple[str, str]]) -> List[Dict[str, str]]:
 
 def latest_text(tracker: Tracker) -> str:
     return tracker.latest_message.get("text") or ""
+
+
+def given_ids(tracker: Tracker) -> List[str]:
+    """Knowledge items already shown in full in this conversation."""
+    return list(tracker.get_slot("given_item_ids") or [])
+
+
+def given_event(tracker: Tracker, shown: Sequence[str]) -> Dict[Text, Any]:
+    """The slot event that remembers `shown` as given too."""
+    given = given_ids(tracker)
+    return SlotSet("given_item_ids", given + [i for i in shown if i not in given])
 
 
 def send_interview_offer(dispatcher: CollectingDispatcher) -> Events:
@@ -85,13 +97,21 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     if not hits:
         dispatcher.utter_message(text=messages.NO_ANSWER)
         return [SlotSet("more_item_ids", None)]
-    best, others = hits[0], hits[1:]
+    given = given_ids(tracker)
+    if hits[0].item.id in given:  # never the same advice twice: point to it
+        dispatcher.utter_message(text=messages.ALREADY_GIVEN.format(title=hits[0].item.title))
+    fresh = [hit for hit in hits if hit.item.id not in given]
+    if not fresh:
+        dispatcher.utter_message(text=messages.ANYTHING_ELSE)
+        return [SlotSet("more_item_ids", None)]
+    best, others = fresh[0], fresh[1:]
     dispatcher.utter_message(text=item_message(best.item, audience))
     if others:
         titles = "\n".join(f"- {hit.item.title}" for hit in others[:NAMED])
         dispatcher.utter_message(text=f"Misschien ook nuttig (typ 'meer'):\n{titles}")
     events: Events = [SlotSet("last_answer_ids", [hit.item.id for hit in hits]),
-                      SlotSet("more_item_ids", [hit.item.id for hit in others])]
+                      SlotSet("more_item_ids", [hit.item.id for hit in others]),
+                      given_event(tracker, [best.item.id])]
     if tracker.get_slot("role") is None and audience in ("werkgever", "professional"):
         # 'mijn medewerker heeft reuma': the follow-up 'hoe begin ik het gesprek?' is theirs too.
         events.append(SlotSet("role", audience))
@@ -140,7 +160,10 @@ def fallback_search(dispatcher: CollectingDispatcher, tracker: Tracker,
 
 def capture_story(dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> Events:
-    """Read a story back ('klopt dat?'), so the interview asks only what is missing."""
+    """Read a story back ('klopt dat?'), so the interview asks only what is missing. After the
+    plan, a story adds to the situation and gets new advice instead (no second interview)."""
+    if tracker.get_slot("plan_given"):
+        return story_after_plan(dispatcher, tracker)
     text = latest_text(tracker)
     found = read_story(text)
     condition = KB.match_condition(text)
@@ -162,6 +185,30 @@ def capture_story(dispatcher: CollectingDispatcher, tracker: Tracker,
     return events + [SlotSet("situation_captured", True),
                      SlotSet("story_topics", [t for t in TOPICS if t in found]
                              + (["aandoening"] if condition else []))]
+
+
+def story_after_plan(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
+    """New facts after the plan: add them to the answers and give advice not given yet."""
+    text = latest_text(tracker)
+    events: Events = []
+    for topic, part in read_story(text).items():
+        before = tracker.get_slot(topic)
+        combined = part if before in (None, SKIPPED) else f"{before}; {part}"
+        events.append(SlotSet(topic, clean_answer(combined)))
+    audience = audience_for(tracker.get_slot("role"), text) or "werkende"
+    hits = KB.search(text, audience=audience, limit=RESULTS, prefer_advice=True)
+    given = given_ids(tracker)
+    fresh = [hit for hit in hits if hit.item.id not in given]
+    if fresh:
+        dispatcher.utter_message(text=messages.NEW_FOR_YOU)
+        dispatcher.utter_message(text=item_message(fresh[0].item, audience))
+        events.append(given_event(tracker, [fresh[0].item.id]))
+        events.append(SlotSet("more_item_ids", [hit.item.id for hit in fresh[1:]] or None))
+    elif hits:
+        dispatcher.utter_message(text=messages.ALREADY_GIVEN.format(title=hits[0].item.title))
+    dispatcher.utter_message(text=messages.ANYTHING_ELSE)
+    # Neither 'read back' (True) nor 'start the interview' (False): the conversation goes on.
+    return events + [SlotSet("situation_captured", None)]
 
 
 def confirm_role(dispatcher: CollectingDispatcher, tracker: Tracker,
