@@ -78,7 +78,8 @@ def rasa_command(model: Path, endpoints: Path, host: str, port: int, token: str,
         "--endpoints", str(endpoints),
         "--credentials", str(PROJECT_ROOT / "credentials.yml"),
         "--interface", host, "--port", str(port),
-        "--enable-api", "--auth-token", token,
+        # '=' form: a generated token may start with '-', which argparse would take for a flag.
+        "--enable-api", f"--auth-token={token}",
         "--quiet",
     ]
     if cors_origins:
