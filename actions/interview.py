@@ -229,4 +229,5 @@ class ActionCorrectAnswer(Action):
         if topic is None:
             topic = _previous_topic(tracker, None)
         dispatcher.utter_message(text=messages.CORRECT)
-        return [SlotSet(topic, None)] if topic else []
+        # A changed answer renews the plan and the summary.
+        return ([SlotSet(topic, None)] if topic else []) + [SlotSet("plan_given", False)]

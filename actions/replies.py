@@ -97,8 +97,10 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     if not hits:
         dispatcher.utter_message(text=messages.NO_ANSWER)
         return [SlotSet("more_item_ids", None)]
-    given = given_ids(tracker)
-    if hits[0].item.id in given:  # never the same advice twice: point to it
+    # After the plan, never the same advice twice: point to it. (Before it, a repeated
+    # question, e.g. after a failed send, gets its answer again.)
+    given = given_ids(tracker) if tracker.get_slot("plan_given") else []
+    if hits[0].item.id in given:
         dispatcher.utter_message(text=messages.ALREADY_GIVEN.format(title=hits[0].item.title))
     fresh = [hit for hit in hits if hit.item.id not in given]
     if not fresh:

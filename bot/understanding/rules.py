@@ -13,6 +13,7 @@ magic confidence value. No Rasa imports.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
@@ -37,6 +38,9 @@ COMMAND_WORDS = 7
 SHORT_COMMANDS = frozenset({MORE, "correct", "go_back", "skip", "affirm", "deny", "stop",
                             "start_over", "greet", "thank", "goodbye"})
 _CORRECTION = voc.any_of(voc.CORRECTION_WORDS)
+# 'wat mag ik vragen over zijn ziekte?': about someone else's illness, not one's own.
+_ABOUT_SOMEONE_ELSE = re.compile(rf"\b(zijn|haar|z'n|zn|hun)\b|\b(mijn|onze|een) "
+                                 rf"({voc.PEOPLE_AROUND})\b")
 # 'ik ben bedrijfsarts, wat kun je?' introduces; 'mag ik als verzekeringsarts ...?' asks.
 ROLE_WORDS = 5
 
@@ -148,7 +152,8 @@ def _medical_statement(r: Reading) -> Optional[Outcome]:
     """A statement ('toch vaak moe') is never referred, nor a question about the guideline or
     work ('wat zegt de richtlijn over medicatie?'): only medical questions go to the doctor."""
     if r.intent == MEDICAL and not asks_medical(r.text) and (
-            not asks_something(r.text) or about_guideline(r.text)):
+            not asks_something(r.text) or about_guideline(r.text)
+            or _ABOUT_SOMEONE_ELSE.search(fold(r.text))):
         return _next_guess(r, (MEDICAL,))
     return None
 
@@ -195,7 +200,8 @@ RULES: Tuple[Rule, ...] = (
     Rule("privacy.no_cue", _privacy_without_cue, why="erasing needs words that say so"),
     Rule("medical.question", _medical, why="medication or diagnosis: refer to a doctor"),
     Rule("medical.statement", _medical_statement,
-         why="a statement or a guideline question is no medical question"),
+         why="a statement, a guideline question or one about someone else is no medical "
+             "question"),
     Rule("interview.correct_needs_words", _correct_without_words,
          why="changing a stored answer needs words that say so"),
     Rule("question.story_asks", _story_that_asks, why="a story that asks is answered"),

@@ -33,11 +33,11 @@ def test_a_story_after_the_plan_adds_advice_without_a_new_interview(assistant, s
                 if len(r.get("text", "")) > 80 and r["text"] in reply], again
 
 
-def test_the_same_question_twice_points_to_the_first_answer(assistant, sender):
+def test_after_the_plan_a_question_answered_already_points_to_it(assistant, sender):
     chat = Chat(assistant, sender)
+    finish_interview(chat)
     first = chat.say("ik ben altijd moe na mijn werk, wat kan ik doen?")
     second = chat.say("ik ben altijd moe na mijn werk, wat kan ik doen?")
-    title = first.split(":\n")[0].strip()
-    assert f"Dat staat al hierboven: '{title}'." in second, (first, second)
+    assert "staat al hierboven" in first + second, (first, second)
     long_first = {r["text"] for r in chat.replies if len(r.get("text", "")) > 80}
     assert not [t for t in long_first if t in first], second

@@ -62,8 +62,11 @@ def test_where_to_go_questions_list_organisations_with_links(assistant, sender, 
 
 
 def test_statement_that_looks_like_a_role_is_answered_not_confirmed(assistant, sender):
+    """'ik ben doodmoe' is no role ('ik ben werkgever'): a story without a question is read
+    back (or answered), never confirmed as a role, never a crisis."""
     reply = ask(assistant, sender, "ik ben doodmoe na elke werkdag")
-    assert "Bron:" in reply, reply
+    assert "Bron:" in reply or "Dit heb ik begrepen" in reply, reply
+    assert "Energie" in reply or "moe" in reply.lower(), reply
     assert "113" not in reply
 
 

@@ -182,3 +182,9 @@ def test_a_demotion_never_promotes_a_safety_intent():
     decision = decide("ik ben juf en heb ms en ben 's middags helemaal op. hoe hou ik dit vol?",
                       [("correct", 0.29), ("crisis_check", 0.27), ("share_situation", 0.2)])
     assert decision.intent == "ask_question", decision
+
+
+def test_a_question_about_someone_elses_illness_is_no_medical_referral():
+    decision = decide("wat mag ik vragen over zijn ziekte?",
+                      [("medical_question", 0.7), ("ask_question", 0.2)])
+    assert decision.intent == "ask_question"
