@@ -36,12 +36,28 @@ def _nlu_examples() -> Iterable[Tuple[str, str]]:
                     yield block["intent"], text
 
 
+def _condition_mentions() -> List[str]:
+    """'ik heb ms', 'copd', 'ik heb last van reuma': naming one's condition is the most common
+    message there is (the interview's first question). From the knowledge content's names and
+    aliases, so every condition it knows is ordinary."""
+    from knowledge.validation import load_content
+
+    texts: List[str] = []
+    for condition in load_content().conditions.values():
+        for name in {condition.name.lower(), *condition.aliases}:
+            texts += [name, f"ik heb {name}", f"ik heb last van {name}"]
+    return texts
+
+
 def training_examples(data_dir: Path = DATA_DIR) -> Tuple[List[str], List[str]]:
     """Texts and labels: danger kinds, 'unsure' and 'safe'."""
     texts: List[str] = []
     labels: List[str] = []
     for path in sorted(data_dir.glob("safety_examples*.yaml")):
         _add_file(path, texts, labels)
+    for text in _condition_mentions():
+        texts.append(text)
+        labels.append(SAFE)
     for intent, text in _nlu_examples():
         if intent in ("crisis", "crisis_check"):
             texts.append(text)
