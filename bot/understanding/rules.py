@@ -38,6 +38,8 @@ COMMAND_WORDS = 7
 SHORT_COMMANDS = frozenset({MORE, "correct", "go_back", "skip", "affirm", "deny", "stop",
                             "start_over", "greet", "thank", "goodbye"})
 _CORRECTION = voc.any_of(voc.CORRECTION_WORDS)
+_DOMAIN = voc.any_of(voc.DOMAIN_WORDS)
+OUT_OF_SCOPE = "out_of_scope"
 # 'wat mag ik vragen over zijn ziekte?': about someone else's illness, not one's own.
 _ABOUT_SOMEONE_ELSE = re.compile(rf"\b(zijn|haar|z'n|zn|hun)\b|\b(mijn|onze|een) "
                                  rf"({voc.PEOPLE_AROUND})\b")
@@ -149,12 +151,24 @@ def _medical(r: Reading) -> Optional[Outcome]:
 
 
 def _medical_statement(r: Reading) -> Optional[Outcome]:
-    """A statement ('toch vaak moe') is never referred, nor a question about the guideline or
-    work ('wat zegt de richtlijn over medicatie?'): only medical questions go to the doctor."""
-    if r.intent == MEDICAL and not asks_medical(r.text) and (
-            not asks_something(r.text) or about_guideline(r.text)
-            or _ABOUT_SOMEONE_ELSE.search(fold(r.text))):
+    """A statement ('toch vaak moe') is never referred, nor a question about the guideline,
+    work or someone else's illness ('wat mag ik vragen over zijn ziekte?'): those questions
+    are answered; only medical questions go to the doctor."""
+    if r.intent != MEDICAL or asks_medical(r.text):
+        return None
+    if not asks_something(r.text):
         return _next_guess(r, (MEDICAL,))
+    if about_guideline(r.text) or _ABOUT_SOMEONE_ELSE.search(fold(r.text)):
+        return Outcome(QUESTION, 1.0)
+    return None
+
+
+def _in_scope(r: Reading) -> Optional[Outcome]:
+    """A question with the assistant's own words (work, the guideline, an illness) is never
+    out of scope."""
+    if r.intent in (OUT_OF_SCOPE, FALLBACK) and asks_something(r.text) \
+            and _DOMAIN.search(fold(r.text)):
+        return Outcome(QUESTION, 1.0)
     return None
 
 
@@ -202,6 +216,8 @@ RULES: Tuple[Rule, ...] = (
     Rule("medical.statement", _medical_statement,
          why="a statement, a guideline question or one about someone else is no medical "
              "question"),
+    Rule("scope.domain_question", _in_scope,
+         why="a question about work or an illness is in scope"),
     Rule("interview.correct_needs_words", _correct_without_words,
          why="changing a stored answer needs words that say so"),
     Rule("question.story_asks", _story_that_asks, why="a story that asks is answered"),

@@ -25,6 +25,7 @@ from bot.understanding.safety_model import safety_model
 ALARM = 0.3   # model danger probability that raises the alarm by itself
 CHECK = 0.5   # model danger + unsure probability that asks directly
 AGREE = 0.4   # model danger + unsure probability that confirms a bare keyword
+CLASSIFIER_AGREE = 0.15  # ... that confirms the intent classifier's crisis guess
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,9 @@ def judge(text: str, classifier_says_crisis: bool = False, model=None,
         return SafetyVerdict("check", None, "pattern")
     if verdict.danger + verdict.unsure >= check:
         return SafetyVerdict("check", None, "model")
-    if classifier_says_crisis and not patterns.has_idiom_or_denial(text):
+    # The intent classifier alone (it learnt a few ambiguous examples) asks only when the
+    # safety model hears something too: 'die avonddiensten hoeven voor mij niet meer' is none.
+    if classifier_says_crisis and not patterns.has_idiom_or_denial(text) \
+            and verdict.danger + verdict.unsure >= CLASSIFIER_AGREE:
         return SafetyVerdict("check", None, "classifier")
     return NONE

@@ -114,6 +114,8 @@ LAST_CLAUSE_ASKS = (r"hoe (kan|moet|pak|ga|zorg|hou|houd|zeg|leg|vertel|krijg|vr
                     r"is (dat|het) (normaal|slim|verstandig|erg)", r"klopt (dat|het)")
 # A short follow-up that narrows the last answer: 'en bij NAH?', 'geldt dat ook voor MS?'.
 FOLLOW_UP_OPENERS = (r"(en|maar|ook)\s+(bij|voor|als|met|over|in|na)", r"wat als",
-                     r"(geldt|werkt|helpt) dat ook", r"en hoe zit (dat|het)")
+                     r"(geldt|werkt|helpt) dat ook", r"en hoe zit (dat|het)",
+                     # 'wat kost het mij?', 'wie betaalt dat?': the cost of what was just said.
+                     r"(en )?wat kost (het|dat|dit)", r"(en )?wie betaalt (het|dat|dit)")
 # Words that link the clauses of a story ('ik ben moe en mijn baas snapt het niet').
 CLAUSE_LINKS = ("en", "maar", "want", "omdat", "terwijl", "dus", "ook")

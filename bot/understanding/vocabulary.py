@@ -169,3 +169,12 @@ CORRECTION_WORDS = (r"\bantwoord", r"\bvergis", r"\bverkeerd", r"\bfout", r"\bbe
                     r"\bwat ik\b.{0,30}\b(zei|gezegd|schreef|antwoordde|invulde)\b",
                     r"\b(moet|moest) (het|dat) anders\b", r"\bhad ik (moeten|willen) zeggen\b",
                     r"\bklopt niet wat ik\b")
+
+# --- The assistant's own domain: a message with these words is never out of scope ----------
+DOMAIN_WORDS = (r"\brichtlijn", r"\bwerk", r"\bbaan\b", r"\bjob\b", r"\bbedrijfsarts",
+                r"\barbo", r"\bre-?integr", r"\buitkering", r"\bwia\b", r"\bziektewet",
+                r"\bcollega", r"\bleidinggevende", r"\bwerkgever", r"\bwerknemer",
+                r"\bmedewerker", r"\bjobcoach", r"\binterventie", r"\bsupported employment",
+                r"\bips\b", r"\baanpassing", r"\bverzuim", r"\bziek", r"\bklachten",
+                r"\bbeperking", r"\bchronisch", r"\barbeidsdeskundige", r"\bverzekeringsarts",
+                rf"\b{ILLNESSES}\b")

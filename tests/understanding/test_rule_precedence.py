@@ -126,6 +126,7 @@ def test_a_statement_is_never_referred():
      "ask_question"),
     ("kun je daar meer over vertellen", "more", "more"),
     ("en bij NAH?", "deny", "ask_question"),
+    ("wat kost het mij?", "out_of_scope", "ask_question"),
 ])
 def test_question_rules(text, intent, expected):
     assert decide(text, [(intent, 0.6)]).intent == expected
@@ -188,3 +189,16 @@ def test_a_question_about_someone_elses_illness_is_no_medical_referral():
     decision = decide("wat mag ik vragen over zijn ziekte?",
                       [("medical_question", 0.7), ("ask_question", 0.2)])
     assert decision.intent == "ask_question"
+
+
+@pytest.mark.parametrize("text", [
+    "wat zegt de richtlijn over supported employment?",
+    "welke interventie helpt mensen met reumatoïde artritis?",
+])
+def test_a_question_about_work_or_an_illness_is_in_scope(text):
+    assert decide(text, [("out_of_scope", 0.78), ("start_interview", 0.04)]).intent == \
+        "ask_question"
+
+
+def test_a_question_outside_the_domain_stays_out_of_scope():
+    assert decide("wat wordt het weer morgen?", [("out_of_scope", 0.9)]).intent == "out_of_scope"
