@@ -35,6 +35,7 @@ def test_normalise():
         "ik werk bij een bedrijf"
     assert normalise("ik ben [werkloos](role:werkzoekende)") == "ik ben werkloos"
     assert normalise("  Dat is   PRIVÉ!  ") == "dat is prive"
+    assert normalise("hallo 👋") == normalise("hallo!") == "hallo"
     assert normalise("da's goed") == normalise("das goed") == "das goed"
     assert normalise("oeps, terug") == normalise("oeps terug")
     assert normalise("re-integratie…") == "reintegratie"

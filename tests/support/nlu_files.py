@@ -27,14 +27,16 @@ def strip_annotations(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """Lowercase, accents removed (NFKD), punctuation removed, whitespace collapsed.
+    """Lowercase, accents removed (NFKD), punctuation and symbols (emoji) removed, whitespace
+    collapsed.
 
     Entity annotations are stripped first: 'ik heb [MS](condition), wat nu?' and
     'Ik heb MS wat nu' have the same normal form.
     """
     text = unicodedata.normalize("NFKD", strip_annotations(text).lower())
     text = "".join(ch for ch in text
-                   if not unicodedata.combining(ch) and not unicodedata.category(ch).startswith("P"))
+                   if not unicodedata.combining(ch)
+                   and not unicodedata.category(ch).startswith(("P", "S")))
     return " ".join(text.split())
 
 
