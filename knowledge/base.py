@@ -12,7 +12,7 @@ from . import vocabulary as voc
 from .matcher import LearnedMatcher
 from .matching import ConditionMatcher
 from .schema import Condition, Content, Item, Resource
-from .search import SearchIndex
+from .search import SearchIndex, best
 from .store import read_store
 
 # Order of resource kinds within a group of resources_for / search_resources.
@@ -23,7 +23,6 @@ OTHER_CONDITION_WEIGHT = 0.6
 # Share of the learned matcher (question bank) in the fused score; the rest is the lexical
 # search over item texts. Tuned on a dev split of the question bank (bench/matcher_eval.py).
 LEARNED_WEIGHT = 0.3
-MIN_SCORE = 0.02
 
 _KIND_ORDER = {kind: i for i, kind in enumerate((
     "patientenorganisatie", "ervaringsdeskundige_coach", "koepelorganisatie",
@@ -207,12 +206,8 @@ class KnowledgeBase:
         mask = self._audience_mask[audience] if audience else None
         mentioned = {m.condition.id for m in self.matcher.matches(query)}
         prefer_advice = prefer_advice or asks_for_action(query)
-        scores = self.scores(query)
-        if mask is not None:
-            scores = np.where(mask, scores, 0.0)
-        candidates = [int(i) for i in np.argsort(-scores, kind="stable")[:limit * 4]
-                      if scores[i] >= MIN_SCORE]
-        hits = [SearchHit(self._items[i], round(float(scores[i]), 4)) for i in candidates]
+        hits = [SearchHit(self._items[i], round(score, 4))
+                for i, score in best(self.scores(query), limit * 4, mask)]
 
         def weight(item: Item) -> float:
             factor = 1.0

@@ -174,14 +174,20 @@ class SearchIndex:
     def top(self, query: str, limit: int, mask: Optional[np.ndarray] = None,
             min_score: float = MIN_SCORE) -> List[Tuple[int, float]]:
         """(document index, score) of the best matches, best first."""
-        scores = self.scores(query)
-        if mask is not None:
-            scores = np.where(mask, scores, 0.0)
-        candidates = np.flatnonzero(scores >= min_score)
-        if candidates.size == 0:
-            return []
-        if candidates.size > limit:
-            part = np.argpartition(-scores[candidates], limit - 1)[:limit]
-            candidates = candidates[part]
-        order = sorted(candidates.tolist(), key=lambda i: (-float(scores[i]), i))
-        return [(i, float(scores[i])) for i in order[:limit]]
+        return best(self.scores(query), limit, mask, min_score)
+
+
+def best(scores: np.ndarray, limit: int, mask: Optional[np.ndarray] = None,
+         min_score: float = MIN_SCORE) -> List[Tuple[int, float]]:
+    """(index, score) of the `limit` highest scores at or above `min_score`, best first (ties
+    by index); entries outside `mask` do not count."""
+    if mask is not None:
+        scores = np.where(mask, scores, 0.0)
+    candidates = np.flatnonzero(scores >= min_score)
+    if candidates.size == 0:
+        return []
+    if candidates.size > limit:
+        part = np.argpartition(-scores[candidates], limit - 1)[:limit]
+        candidates = candidates[part]
+    order = sorted(candidates.tolist(), key=lambda i: (-float(scores[i]), i))
+    return [(i, float(scores[i])) for i in order[:limit]]

@@ -261,8 +261,3 @@ def keyword_kind(text: str) -> Optional[str]:
 def weak_signal(text: str) -> bool:
     """A weaker or ambiguous signal ('het hoeft allemaal niet meer'): ask directly."""
     return bool(UNSURE_SIGNAL.search(without_idioms(text)))
-
-
-def signals_crisis(text: str) -> bool:
-    """True when the text signals danger of any kind (kept for callers of the old module)."""
-    return danger_kind(text) is not None

@@ -56,9 +56,9 @@ def _stop_words(lang: str) -> set[str]:
 
 
 def _knowledge_words() -> set[str]:
-    from knowledge.validation import load_content
+    from bot.understanding.content import knowledge_content
 
-    content = load_content()
+    content = knowledge_content()
     texts: list[str] = []
     for item in content.items.values():
         texts += [item.title, item.text, item.text_professional or "", item.text_employer or "",

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import OSA
+
 from bot.understanding import vocabulary as voc
 
 SHOW = "show_my_data"
@@ -62,26 +64,14 @@ _TYPO_TOLERANT = ("verwijder", "verwijderen", "gegevens", "opgeslagen", "persoon
 _WORD = re.compile(r"\w+")
 
 
-def _close(word: str, target: str) -> bool:
-    """One edit apart (insertion, deletion, substitution or two letters swapped)."""
-    if abs(len(word) - len(target)) > 1 or word == target:
-        return word == target
-    if len(word) == len(target):
-        diff = [i for i, (a, b) in enumerate(zip(word, target)) if a != b]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and word[diff[0]] == target[diff[1]]
-                                  and word[diff[1]] == target[diff[0]])
-    short, long_ = sorted((word, target), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
-
-
 def _corrected(text: str) -> str:
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         lower = word.lower()
         if len(lower) < 7:
             return word
-        return next((t for t in _TYPO_TOLERANT if _close(lower, t)), word)
+        # One edit apart: an insertion, deletion, substitution or two letters swapped.
+        return next((t for t in _TYPO_TOLERANT if OSA.distance(lower, t) <= 1), word)
     return _WORD.sub(fix, text)
 
 

@@ -40,10 +40,10 @@ def _condition_mentions() -> List[str]:
     """'ik heb ms', 'copd', 'ik heb last van reuma': naming one's condition is the most common
     message there is (the interview's first question). From the knowledge content's names and
     aliases, so every condition it knows is ordinary."""
-    from knowledge.validation import load_content
+    from bot.understanding.content import knowledge_content
 
     texts: List[str] = []
-    for condition in load_content().conditions.values():
+    for condition in knowledge_content().conditions.values():
         for name in {condition.name.lower(), *condition.aliases}:
             texts += [name, f"ik heb {name}", f"ik heb last van {name}"]
     return texts
