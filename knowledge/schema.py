@@ -58,6 +58,9 @@ class Item:
     keywords: Tuple[str, ...] = ()
     discuss_with: Tuple[str, ...] = ()
     resources: Tuple[str, ...] = ()
+    # A short fragment of the source's own words that backs the claim (checked against the
+    # source text by tests/knowledge/test_quotes.py; authoring data, not kept in the store).
+    quote: Optional[str] = None
     file: str = ""
     # How people ask for this item (content/asked/*.yaml): the matcher's training data.
     asked: Tuple[str, ...] = ()
@@ -86,6 +89,8 @@ class Resource:
     url: Optional[str] = None
     conditions: Tuple[str, ...] = ()
     themes: Tuple[str, ...] = ()
+    # The source's own words that back `offers` (see Item.quote).
+    quote: Optional[str] = None
     file: str = ""
 
     @property

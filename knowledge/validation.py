@@ -22,17 +22,21 @@ URL_PATTERN = re.compile(r"^(https?://)?[^\s/]+\.[^\s/]+(/.*)?$", re.IGNORECASE)
 ITEM_FIELDS = {
     "id", "kind", "title", "text", "text_professional", "text_employer", "audiences",
     "themes", "conditions", "evidence", "evidence_text", "source", "keywords",
-    "discuss_with", "resources",
+    "discuss_with", "resources", "quote",
 }
 RESOURCE_FIELDS = {
     "id", "name", "kind", "url", "conditions", "offers", "audiences", "themes", "source",
+    "quote",
 }
 CONDITION_FIELDS = {"id", "name", "aliases"}
 SOURCE_FIELDS = {"document", "section", "heading", "anchor"}
 MAX_LEN = {
     "title": 90, "text": 600, "text_professional": 900, "text_employer": 600,
-    "offers": 400, "evidence_text": 600, "name": 200, "anchor": 300,
+    "offers": 400, "evidence_text": 600, "name": 200, "anchor": 300, "quote": 120,
 }
+# A quote is a short fragment of the source's words (required for guideline conclusions and
+# recommendations and for resources; tests/knowledge/test_quotes.py finds each in its source).
+MAX_QUOTE_WORDS = 15
 RECORD_WORD = {"items": "item", "resources": "resource", "conditions": "aandoening"}
 
 
@@ -148,6 +152,18 @@ class Validator:
             return None
         return value
 
+    def _quote(self, rec: dict, ctx: tuple) -> Optional[str]:
+        """The optional `quote`: one line of at most MAX_QUOTE_WORDS words (and 120 chars)."""
+        value = self._text(rec, "quote", ctx, False)
+        if value is None:
+            return None
+        value = " ".join(value.split())
+        words = len(value.split())
+        if words > MAX_QUOTE_WORDS:
+            self._problem(*ctx, "quote", f"te lang: {words} woorden (maximaal {MAX_QUOTE_WORDS}); "
+                                         "citeer alleen een kort stukje van de bron")
+        return value
+
     def _source(self, rec: dict, ctx: tuple) -> Optional[Source]:
         src = rec.get("source")
         if src is None:
@@ -218,6 +234,9 @@ class Validator:
         kind = self._choice(rec, "kind", ctx, voc.ITEM_KINDS, True, "soort")
         evidence = self._choice(rec, "evidence", ctx, voc.EVIDENCE,
                                 kind in voc.KINDS_WITH_EVIDENCE, "bewijsniveau")
+        if evidence in voc.EVIDENCE_NEEDS_TEXT and not rec.get("evidence_text"):
+            self._problem(*ctx, "evidence_text", f"ontbreekt: bij bewijsniveau '{evidence}' "
+                                                 "hoort de formulering van de bron")
         values = dict(
             title=self._text(rec, "title", ctx, True),
             text=self._text(rec, "text", ctx, True),
@@ -231,6 +250,7 @@ class Validator:
             discuss_with=self._list(rec, "discuss_with", ctx, False, voc.DISCUSS_WITH,
                                     "gesprekspartner"),
             resources=self._list(rec, "resources", ctx, False, None, "resource"),
+            quote=self._quote(rec, ctx),
         )
         self._refs += [(*ctx, "conditions", c, "conditions") for c in values["conditions"]]
         self._refs += [(*ctx, "resources", r, "resources") for r in values["resources"]]
@@ -255,13 +275,15 @@ class Validator:
         audiences = self._list(rec, "audiences", ctx, True, voc.AUDIENCES, "doelgroep")
         conditions = self._list(rec, "conditions", ctx, False, None, "aandoening")
         themes = self._list(rec, "themes", ctx, False, voc.THEMES, "thema")
+        quote = self._quote(rec, ctx)
         self._refs += [(*ctx, "conditions", c, "conditions") for c in conditions]
         source = self._source(rec, ctx)
         if None in (name, kind, offers, source) or not audiences:
             return
         self.resources[ident] = Resource(
             id=ident, name=name, kind=kind, offers=offers, audiences=audiences,
-            source=source, url=url, conditions=conditions, themes=themes, file=file)
+            source=source, url=url, conditions=conditions, themes=themes, quote=quote,
+            file=file)
 
     def _condition(self, file: str, section: str, rec: Any, index: int) -> None:
         start = self._start(file, section, rec, index, CONDITION_FIELDS)

@@ -59,24 +59,36 @@ THEMES: Dict[str, str] = {
 # Item kinds a person can act on (as opposed to findings: conclusies, achtergrond, visie).
 ADVICE_KINDS = ("aanbeveling", "oplossing", "behoefte")
 
+# Evidence values. A level is only given where the source's own words state it: the plain-text
+# guideline lost the typography (bold/standard/italic) that marks levels 1-3 in its figures, so a
+# conclusion stated without a hedge gets `niet_vermeld`, never `bewezen`.
 EVIDENCE: Dict[str, str] = {
     "bewezen": "bewezen (niveau 1)",
     "aannemelijk": "aannemelijk (niveau 2)",
     "aanwijzingen": "er zijn aanwijzingen (niveau 3)",
+    "niet_vermeld": "niveau niet vermeld",
     "onvoldoende_bewijs": "onvoldoende bewijs",
     "aanbeveling": "aanbeveling van de werkgroep",
     "beleid": "beleidsaanbeveling",
     "geen_niveau": "geen bewijsniveau vermeld (ervaringen uit onderzoek en focusgroepen)",
+    "mening": "geen bewijsniveau (mening van patiënten)",
 }
 
-# Ranking weight of evidence: higher = stronger. Items without evidence rank last.
+# Evidence values whose wording must be given in `evidence_text` (the label alone says too little).
+EVIDENCE_NEEDS_TEXT: Tuple[str, ...] = ("niet_vermeld", "mening")
+
+# Ranking weight of evidence: higher = stronger. Items without evidence rank last. A finding
+# whose level the text does not state ranks just below `bewezen`: it is the guideline's
+# unhedged wording (a ranking weight only, never shown as a level).
 EVIDENCE_RANK: Dict[str, int] = {
-    "bewezen": 7,
+    "bewezen": 8,
+    "niet_vermeld": 7,
     "aannemelijk": 6,
     "aanwijzingen": 5,
     "aanbeveling": 4,
     "beleid": 3,
     "geen_niveau": 2,
+    "mening": 2,
     "onvoldoende_bewijs": 1,
 }
 

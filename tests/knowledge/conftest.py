@@ -67,3 +67,16 @@ def real_kb(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('kb-real') / 'real.db'}"
     build_store(url, CONTENT_DIR)
     return KnowledgeBase.open(url)
+
+
+@pytest.fixture(scope="module")
+def real_content():
+    """The project's own content (knowledge/content), validated; a clear failure if not."""
+    from knowledge.config import CONTENT_DIR
+    from knowledge.errors import ContentError
+    from knowledge.validation import load_content
+
+    try:
+        return load_content(CONTENT_DIR)
+    except ContentError as error:
+        pytest.fail(f"The real content does not validate:\n{error}", pytrace=False)
