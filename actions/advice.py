@@ -14,6 +14,7 @@ from actions.formatting import item_message, resources_message
 from actions.knowledge_access import KB
 from actions.replies import given_event, given_ids
 from actions.summary import DOWNLOAD_NAME, chat_summary, markdown_summary
+from actions.summary_html import HTML_DOWNLOAD_NAME, html_summary
 from knowledge.advice_plan import make_plan
 from knowledge.situation import TOPIC_LABELS, TOPICS
 
@@ -60,12 +61,16 @@ class ActionGiveAdvice(Action):
             summary += "\n" + MORE_TOPICS.format(
                 topics=", ".join(TOPIC_LABELS[b.topic].lower() for b in later))
         dispatcher.utter_message(text=summary)
+        # The printable HTML page is the download; older widgets read only these first four
+        # fields. The Markdown comes along for whoever wants plain text.
         dispatcher.utter_message(json_message={
             "type": "download",
             "title": DOWNLOAD_TITLE,
-            "filename": DOWNLOAD_NAME,
-            "mime_type": "text/markdown",
-            "content": markdown_summary(plan),
+            "filename": HTML_DOWNLOAD_NAME,
+            "mime_type": "text/html",
+            "content": html_summary(plan),
+            "markdown_filename": DOWNLOAD_NAME,
+            "markdown": markdown_summary(plan),
         })
         # 'meer': first the topics not shown, then the second advice of every topic.
         more = [b.items[0].id for b in later]

@@ -1,5 +1,6 @@
 """The closing summary of the interview (the 'scherpe foto'): short in the chat, complete as a
-Markdown download the worker can take to the company doctor or employer."""
+Markdown download the worker can take to the company doctor or employer (the printable HTML
+version is actions/summary_html.py)."""
 from __future__ import annotations
 
 from datetime import date
@@ -7,13 +8,14 @@ from typing import List, Optional
 
 from knowledge import vocabulary as voc
 from knowledge.advice_plan import AdvicePlan
+from knowledge.schema import Item
 from knowledge.situation import ADVICE_TOPICS, SKIPPED, TOPIC_LABELS
 
 DOWNLOAD_NAME = "werkbaar-samenvatting.md"
 NOT_SAID = "niet ingevuld"
 
 
-def _answer(plan: AdvicePlan, topic: str) -> str:
+def answer_text(plan: AdvicePlan, topic: str) -> str:
     value = plan.answers.get(topic)
     if value is None:
         return NOT_SAID
@@ -22,24 +24,31 @@ def _answer(plan: AdvicePlan, topic: str) -> str:
     return value
 
 
-def _condition_line(plan: AdvicePlan) -> str:
+def condition_line(plan: AdvicePlan) -> str:
     if plan.condition is not None:
         said = plan.condition_text or plan.condition.name
         if said.lower() == plan.condition.name.lower():
             return plan.condition.name
         return f"{said} ({plan.condition.name})"
-    return _answer(plan, "aandoening")
+    return answer_text(plan, "aandoening")
+
+
+def source_note(item: Item) -> str:
+    """'Bron: ...', with the strength of the evidence when the item has one."""
+    note = f"Bron: {item.source.label}"
+    return f"{note}. Bewijs: {item.evidence_label}" if item.evidence_label else note
 
 
 def chat_summary(plan: AdvicePlan) -> str:
     """The summary as one chat bubble: answers, advice titles, people to talk to."""
-    lines = ["Jouw samenvatting:", f"- {TOPIC_LABELS['aandoening']}: {_condition_line(plan)}"]
-    lines += [f"- {TOPIC_LABELS[t]}: {_answer(plan, t)}" for t in ADVICE_TOPICS]
+    lines = ["Jouw samenvatting:", f"- {TOPIC_LABELS['aandoening']}: {condition_line(plan)}"]
+    lines += [f"- {TOPIC_LABELS[t]}: {answer_text(plan, t)}" for t in ADVICE_TOPICS]
     if plan.topics:
         lines.append("Advies uit de bronnen:")
         lines += [f"- {TOPIC_LABELS[b.topic]}: {b.items[0].title}" for b in plan.topics]
     people = [voc.DISCUSS_WITH.get(p, p) for p in plan.discuss_with[:3]]
-    lines.append(f"Bespreek dit met {_join(people)}. Download de samenvatting om mee te nemen.")
+    lines.append(f"Bespreek dit met {_join(people)}. "
+                 "Print of download de samenvatting om mee te nemen.")
     return "\n".join(lines)
 
 
@@ -54,9 +63,9 @@ def markdown_summary(plan: AdvicePlan, today: Optional[date] = None) -> str:
         "",
         "## Mijn antwoorden",
         "",
-        f"- **{TOPIC_LABELS['aandoening']}**: {_condition_line(plan)}",
+        f"- **{TOPIC_LABELS['aandoening']}**: {condition_line(plan)}",
     ]
-    out += [f"- **{TOPIC_LABELS[t]}**: {_answer(plan, t)}" for t in ADVICE_TOPICS]
+    out += [f"- **{TOPIC_LABELS[t]}**: {answer_text(plan, t)}" for t in ADVICE_TOPICS]
     out += ["", "## Advies dat bij mij past", ""]
     if not plan.topics:
         out += ["Ik gaf aan dat het op deze punten goed gaat. Fijn om dat ook te bespreken.", ""]
@@ -64,22 +73,23 @@ def markdown_summary(plan: AdvicePlan, today: Optional[date] = None) -> str:
         out += [f"### {TOPIC_LABELS[block.topic]}", ""]
         for item in block.items:
             out.append(f"- **{item.title}**: {item.text_for(plan.audience)} "
-                       f"_(Bron: {item.source.label})_")
+                       f"_({source_note(item)})_")
         out.append("")
     if plan.resources:
         out += ["## Hier kan ik terecht", ""]
         for resource in plan.resources:
-            out.append(f"- **{resource.name}** ({resource.url}): {resource.offers}")
+            where = f" ({resource.url})" if resource.url else ""
+            out.append(f"- **{resource.name}**{where}: {resource.offers}")
         out.append("")
     out += ["## Vragen voor mijn gesprek met de bedrijfsarts", ""]
     out += [f"- {q}" for q in plan.doctor_questions]
     if plan.doctor_questions_item is not None:
         item = plan.doctor_questions_item
-        out.append(f"- {item.text_for(plan.audience)} _(Bron: {item.source.label})_")
+        out.append(f"- {item.text_for(plan.audience)} _({source_note(item)})_")
     if plan.prepare_item is not None:
         item = plan.prepare_item
         out += ["", "## Zo bereid ik het gesprek voor", "",
-                f"{item.text_for(plan.audience)} _(Bron: {item.source.label})_"]
+                f"{item.text_for(plan.audience)} _({source_note(item)})_"]
     people = [voc.DISCUSS_WITH.get(p, p) for p in plan.discuss_with]
     out += ["", f"Bespreken met: {', '.join(people)}.", ""]
     return "\n".join(out)

@@ -56,8 +56,11 @@ def test_worker_happy_path_from_the_role_button(chat):
     assert "Jouw samenvatting" in advice and "Reumatoïde artritis" in advice
     assert "Geld: Geen zorgen" in advice
     download = chat.download
-    assert download and download["filename"].endswith(".md")
-    document = download["content"]
+    # A page to print (HTML) and the same as a text file (Markdown).
+    assert download and download["filename"].endswith(".html")
+    assert "<h2>Mijn antwoorden</h2>" in download["content"]
+    assert download["markdown_filename"].endswith(".md")
+    document = download["markdown"]
     for heading in ("## Mijn antwoorden", "## Advies dat bij mij past",
                     "## Vragen voor mijn gesprek met de bedrijfsarts"):
         assert heading in document

@@ -5,7 +5,6 @@ unreachable server, and screenshots (desktop and 360 px) into artifacts/screensh
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,17 +17,6 @@ pytestmark = [pytest.mark.server, pytest.mark.browser]
 
 SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
 WAIT_MS = 30_000
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert executable, "Debian package 'chromium' is missing (scripts/install-test-services.sh)"
-    with playwright_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, headless=True,
-                                     args=["--no-sandbox", "--disable-dev-shm-usage"])
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -101,14 +89,22 @@ def test_interview_in_the_browser_with_link_download_and_reload(assistant, page,
     assert "noopener" in (link.get_attribute("rel") or "")
     shoot(page, "chat-desktop-advice")
 
+    # The summary: print (tests/widget/test_summary_print.py drives it), a printable web
+    # page to download, and the Markdown as plain text.
+    assert page.locator("button.wb-print").last.is_visible()
     with page.expect_download() as info:
         page.locator("a.wb-download").last.click()
     download = info.value
-    assert download.suggested_filename.endswith(".md")
+    assert download.suggested_filename.endswith(".html")
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
     document = saved.read_text(encoding="utf-8")
-    assert "## Mijn antwoorden" in document and "reuma" in document.lower()
+    assert "<h2>Mijn antwoorden</h2>" in document and "reuma" in document.lower()
+    with page.expect_download() as info:
+        page.locator("a.wb-download-text").last.click()
+    assert info.value.suggested_filename.endswith(".md")
+    info.value.save_as(tmp_path / "summary.md")
+    assert "## Mijn antwoorden" in (tmp_path / "summary.md").read_text(encoding="utf-8")
 
     shown = page.locator("#werkbaar-log .wb-msg").count()
     page.reload()
@@ -153,6 +149,9 @@ def test_launcher_on_a_host_page_and_mobile_width(assistant, browser):
         launcher = page.locator("#werkbaar-launcher")
         launcher.wait_for(timeout=WAIT_MS)
         assert launcher.get_attribute("aria-expanded") == "false"
+        # An inline SVG bubble (an emoji shows as an empty box without an emoji font).
+        assert launcher.locator("svg").count() == 1 and launcher.inner_text().strip() == ""
+        assert launcher.get_attribute("aria-label") == "Open de chat met Werkbaar"
         launcher.click()
         assert launcher.get_attribute("aria-expanded") == "true"
         wait_for_bot_text(page, "Wie ben jij")

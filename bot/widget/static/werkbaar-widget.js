@@ -2,7 +2,8 @@
  *   <script src="https://SERVER/webhooks/chat/widget.js" data-server="https://SERVER"
  *           data-title="Werkbaar" data-color="#1f5f8b" defer></script>
  * data-mode="page" renders the chat inline (full-page chat). Text is always rendered with
- * textContent: links become <a> elements, nothing else becomes HTML. */
+ * textContent: links become <a> elements, nothing else becomes HTML. The one exception is the
+ * summary page (built and escaped by the server), shown only in a script-less print frame. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -26,6 +27,9 @@
     offline: "Ik kan de server nu niet bereiken. Controleer je internetverbinding en probeer het opnieuw.",
     retry: "Opnieuw proberen",
     download: "Download je samenvatting",
+    print: "Print / bewaar als PDF",
+    printFrame: "Samenvatting om te printen",
+    downloadText: "Of download als tekstbestand (.md)",
     progress: "Voortgang van de vragen"
   };
 
@@ -135,7 +139,7 @@
 
     if (MODE === "launcher") {
       launcher = el("button", { type: "button", id: "werkbaar-launcher", "class": "wb-launcher", "aria-label": TEXT.open, "aria-expanded": "false", "aria-controls": "werkbaar-panel" });
-      launcher.appendChild(el("span", { "aria-hidden": "true" }, "💬"));
+      launcher.appendChild(bubbleIcon());
       launcher.addEventListener("click", function () { panel.hidden ? open() : close(); });
       panel.hidden = true;
       panel.addEventListener("keydown", function (event) { if (event.key === "Escape") close(); });
@@ -146,6 +150,81 @@
     host.appendChild(root);
   }
 
+  // A speech bubble drawn inline: an emoji shows as an empty box without an emoji font.
+  function bubbleIcon() {
+    var NS = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(NS, "svg");
+    [["viewBox", "0 0 24 24"], ["width", "30"], ["height", "30"], ["aria-hidden", "true"],
+     ["focusable", "false"], ["class", "wb-launcher-icon"]].forEach(function (a) { svg.setAttribute(a[0], a[1]); });
+    var bubble = document.createElementNS(NS, "path");
+    bubble.setAttribute("d", "M5 3h14a3 3 0 0 1 3 3v9a3 3 0 0 1-3 3h-8l-5 4v-4H5a3 3 0 0 1-3-3V6a3 3 0 0 1 3-3z");
+    bubble.setAttribute("fill", "currentColor");
+    svg.appendChild(bubble);
+    [7.5, 12, 16.5].forEach(function (x) {
+      var dot = document.createElementNS(NS, "circle");
+      dot.setAttribute("cx", String(x));
+      dot.setAttribute("cy", "10.5");
+      dot.setAttribute("r", "1.5");
+      dot.setAttribute("class", "wb-launcher-dot");
+      svg.appendChild(dot);
+    });
+    return svg;
+  }
+
+  // -- the summary: print (or save as PDF), download as web page, or as plain text ---------
+  function fileLink(content, mime, filename, text, cls) {
+    var blob = new Blob([content], { type: mime });
+    return el("a", { "class": cls, href: URL.createObjectURL(blob), download: filename }, text);
+  }
+
+  function renderDownload(node, entry) {
+    var mime = entry.mime || "text/markdown", isHtml = /^text\/html/.test(mime);
+    if (isHtml) {
+      var button = el("button", { type: "button", "class": "wb-print" }, TEXT.print);
+      button.addEventListener("click", function () { printHtml(entry.content, button); });
+      node.appendChild(button);
+    }
+    node.appendChild(fileLink(entry.content, mime, entry.filename || (isHtml ? "samenvatting.html" : "samenvatting.md"), entry.title || TEXT.download, "wb-download"));
+    if (entry.markdown) {
+      node.appendChild(fileLink(entry.markdown, "text/markdown", entry.markdownFilename || "werkbaar-samenvatting.md", TEXT.downloadText, "wb-download-text"));
+    }
+  }
+
+  // The page is printed from a hidden iframe (no pop-up to block). It holds no script; a
+  // page's Content-Security-Policy also applies inside it and may block its inline <style>,
+  // so that CSS is then applied as a constructed stylesheet, which CSP allows.
+  var printFrame = null;
+  function printHtml(html, button) {
+    if (printFrame) printFrame.remove();
+    printFrame = el("iframe", { "class": "wb-print-frame", title: TEXT.printFrame, "aria-hidden": "true", tabindex: "-1", sandbox: "allow-same-origin allow-modals" });
+    if (!("srcdoc" in printFrame)) {  // very old browsers: open the page, printing is up to the reader
+      printFrame = null;
+      window.open(URL.createObjectURL(new Blob([html], { type: "text/html" })), "_blank", "noopener");
+      return;
+    }
+    printFrame.addEventListener("load", function () {
+      var frame = this.contentWindow;
+      if (!frame) return;
+      adoptBlockedStyles(frame);
+      frame.print();
+      if (button) button.focus();
+    });
+    printFrame.srcdoc = html;
+    root.appendChild(printFrame);
+  }
+
+  function adoptBlockedStyles(frame) {
+    try {
+      var doc = frame.document;
+      if (doc.styleSheets.length || !("adoptedStyleSheets" in doc) || !frame.CSSStyleSheet) return;
+      var css = Array.prototype.map.call(doc.querySelectorAll("style"), function (s) { return s.textContent; }).join("\n");
+      if (!css) return;
+      var sheet = new frame.CSSStyleSheet();
+      sheet.replaceSync(css);
+      doc.adoptedStyleSheets = [sheet];
+    } catch (e) { /* unstyled, but complete */ }
+  }
+
   // -- rendering -------------------------------------------------------------------------
   function render(entry, index) {
     var node;
@@ -154,9 +233,7 @@
       appendRichText(node, entry.text);
     } else if (entry.kind === "download") {
       node = el("div", { "class": "wb-msg wb-bot wb-file" });
-      var blob = new Blob([entry.content], { type: entry.mime || "text/markdown" });
-      var a = el("a", { "class": "wb-download", href: URL.createObjectURL(blob), download: entry.filename || "samenvatting.md" }, entry.title || TEXT.download);
-      node.appendChild(a);
+      renderDownload(node, entry);
     } else {
       node = el("div", { "class": "wb-msg wb-bot" });
       appendRichText(node, entry.text || "");
@@ -229,7 +306,9 @@
     }).then(function (replies) {
       (replies || []).forEach(function (reply) {
         if (reply.custom && reply.custom.type === "download") {
-          add({ kind: "download", title: reply.custom.title, filename: reply.custom.filename, mime: reply.custom.mime_type, content: String(reply.custom.content || "") });
+          var custom = reply.custom;
+          add({ kind: "download", title: custom.title, filename: custom.filename, mime: custom.mime_type, content: String(custom.content || ""),
+                markdown: custom.markdown ? String(custom.markdown) : undefined, markdownFilename: custom.markdown_filename });
         } else if (reply.text || reply.buttons) {
           add({ kind: "bot", text: reply.text || "", buttons: (reply.buttons || []).map(function (b) { return { title: String(b.title), payload: String(b.payload) }; }) });
         }
