@@ -92,6 +92,8 @@ class Lexicon:
         self.foreign = foreign_words()
 
     def is_dutch(self, word: str) -> bool:
+        if len(word) >= 3 and len(set(word)) == 1:
+            return False  # 'jjjjjj', 'kkk': a key held down, not a word
         if word in self.dutch or word in self.extra or self._is_compound(word):
             return True
         # Chat elongations of known words: 'hallooo', 'heey', 'hoiii'.

@@ -58,6 +58,16 @@ _DIAGNOSIS_QUESTION = [
 ]
 
 _MEDICAL = re.compile("|".join(f"(?:{p})" for p in _MEDICATION_QUESTION + _DIAGNOSIS_QUESTION))
+# A dose question may name the medicine sentences earlier, or by a brand name no list knows:
+# 'ik slik depakine ... kan ik de helft nemen?', 'ik moet mtx slikken ... mag ik het ophogen?'.
+_TAKES_MEDICINE = re.compile(rf"\b{_MEDICINE}\b|\b(slik|slikken|slikt|geslikt|voorgeschreven)\b|\d\s?mg\b"
+    r"|\b(arts|specialist|\w+loog)\b[^.?!]{0,40}\bgegeven\b")
+_DOSE_QUESTION = re.compile(
+    r"\b(mag|kan|moet|zal|zou|kun) (ik|je)\b[^.?!]{0,40}\b(ophogen|verhogen|verlagen|halveren|"
+    r"verdubbelen|afbouwen|overslaan|minder innemen|meer innemen)\b"
+    r"|\b(de helft|een halve?|half)\b[^.?!]{0,15}\b(nemen|innemen|slikken|gebruiken)\b"
+    r"|\bhoeveel\b(?![^.?!]{0,30}\b(uur|uren|dagen|geld|euro|verlof)\b)[^.?!]{0,30}\b(per (dag|week)|is (normaal|veilig|gevaarlijk|te veel)|"
+    r"mag ik|kan ik|maximaal)\b|\b(welke|wat is de) (dosis|dosering)\b")
 # Asking about the guideline, evidence or work is a knowledge question, not a medical one.
 _ABOUT_GUIDELINE = re.compile(
     r"\b(richtlijn|aanbeveling|bewijs|evidence|onderzoek|bron|paragraaf|werkgever|werkgevers|"
@@ -76,4 +86,6 @@ def asks_medical(text: str) -> bool:
     folded = fold(text or "")
     if not folded or _ABOUT_GUIDELINE.search(folded):
         return False
-    return bool(_MEDICAL.search(folded))
+    if _MEDICAL.search(folded):
+        return True
+    return bool(_DOSE_QUESTION.search(folded) and _TAKES_MEDICINE.search(folded))

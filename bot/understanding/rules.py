@@ -40,6 +40,8 @@ SHORT_COMMANDS = frozenset({MORE, "correct", "go_back", "skip", "affirm", "deny"
 _CORRECTION = voc.any_of(voc.CORRECTION_WORDS)
 _DOMAIN = voc.any_of(voc.DOMAIN_WORDS)
 OUT_OF_SCOPE = "out_of_scope"
+# The classifier is sure a request is about something else: a passing mention of work stays.
+SURE_OUT_OF_SCOPE = 0.8
 # 'wat mag ik vragen over zijn ziekte?': about someone else's illness, not one's own.
 _ABOUT_SOMEONE_ELSE = re.compile(rf"\b(zijn|haar|z'n|zn|hun)\b|\b(mijn|onze|een) "
                                  rf"({voc.PEOPLE_AROUND})\b")
@@ -164,8 +166,11 @@ def _medical_statement(r: Reading) -> Optional[Outcome]:
 
 
 def _in_scope(r: Reading) -> Optional[Outcome]:
-    """A question with the assistant's own words (work, the guideline, an illness) is never
-    out of scope."""
+    """A question with the assistant's own words (work, the guideline, an illness) is not out
+    of scope, unless the classifier is sure the request is about something else and names work
+    or an illness only in passing ('gaat het regenen? ik moet naar mijn werk')."""
+    if r.intent == OUT_OF_SCOPE and r.confidence >= SURE_OUT_OF_SCOPE:
+        return None  # the request itself is elsewhere ('weer', 'recept'); work is in passing
     if r.intent in (OUT_OF_SCOPE, FALLBACK) and asks_something(r.text) \
             and _DOMAIN.search(fold(r.text)):
         return Outcome(QUESTION, 1.0)

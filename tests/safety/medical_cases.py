@@ -20,9 +20,16 @@ MEDICAL_QUESTIONS = [
     "zijn slaappillen verslavend?",
     "moet ik mijn insuline aanpassen als ik nachtdiensten draai? mag ik de dosis verlagen?",
     "kan ik beter beginnen met antidepressiva?",
+    # The medicine named sentences earlier, or by a brand name no list has.
+    "ik slik lamictal sinds een maand en ben zo wazig op kantoor. mag ik het zelf verlagen?",
+    "de reumatoloog heeft me sulfasalazine gegeven. hoeveel per dag is normaal?",
+    "ik moet elke ochtend 2 tabletten slikken maar op werkdagen word ik er duf van, kan ik er een overslaan?",
+    "ik slik keppra, kan ik op drukke dagen de helft nemen?",
 ]
 
 NOT_MEDICAL = [
+    "ik slik pijnstillers, hoeveel uur per week kan ik nog werken?",
+    "ik neem elke dag de trein, kan ik de helft van de week thuiswerken?",
     # Stories about one's situation: the interview, not a referral.
     "mijn medicatie maakt me moe op het werk",
     "ik heb reuma maar mijn medicatie slaat aan en mijn werkgever is flexibel",
