@@ -14,7 +14,7 @@ from . import vocabulary as voc
 from .base import KnowledgeBase
 from .schema import Condition, Item, Resource
 from .situation import (ADVICE_TOPICS, FACTOR_QUERY, SKIPPED, TOPIC_LABELS, TOPIC_QUERY, TOPICS,
-                        Reading, read_answer)
+                        Reading, clean_answer, read_answer, read_story, says_fine)
 
 ITEMS_PER_TOPIC = 3      # the first is shown, the rest on 'meer'
 RESOURCES = 4
@@ -56,8 +56,9 @@ class AdvicePlan:
 
 def make_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]],
               audience: str = "werkende") -> AdvicePlan:
-    """Plan for the answers of one interview (topic -> the worker's words, SKIPPED or None)."""
-    if audience not in ("werkende", "werkzoekende"):
+    """Plan for the answers of one interview (topic -> the worker's words, SKIPPED or None).
+    An employer's interview is about their employee: the employer's texts come first."""
+    if audience not in ("werkende", "werkzoekende", "werkgever"):
         audience = "werkende"
     condition_text = answers.get("aandoening")
     if condition_text == SKIPPED:
@@ -67,12 +68,15 @@ def make_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]],
     readings: List[Reading] = []
     fine: List[str] = []
     skipped: List[str] = []
+    told_elsewhere = _told_elsewhere(answers)
     for topic in ADVICE_TOPICS:
-        reading = read_answer(topic, answers.get(topic))
+        reading = _with_elsewhere(read_answer(topic, answers.get(topic)),
+                                  read_answer(topic, told_elsewhere.get(topic)))
         if reading is None:
             skipped.append(topic)
         elif reading.concern == 0:
-            fine.append(topic)
+            if says_fine(reading.text):  # not 'fine' when the answer was about something else
+                fine.append(topic)
         else:
             readings.append(reading)
     # Most important first: the stronger the concern and the more factors named, the earlier.
@@ -95,6 +99,35 @@ def make_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]],
         discuss_with=discuss, doctor_questions=_doctor_questions(blocks),
         prepare_item=kb.get_item(PREPARE_ITEM), doctor_questions_item=questions_item,
         fine=fine, skipped=skipped)
+
+
+def _told_elsewhere(answers: Dict[str, Optional[str]]) -> Dict[str, str]:
+    """Per advice topic, what the other answers say about it: people answer the question they
+    have in mind ('tillen en de vrieshal' to the question about energy, 'benauwd bij stof en
+    kou' with their condition)."""
+    parts: Dict[str, List[str]] = {}
+    for source in TOPICS:
+        text = answers.get(source)
+        if not text or text == SKIPPED:
+            continue
+        for topic, part in read_story(text).items():
+            if topic != source:
+                parts.setdefault(topic, []).append(part)
+    return {topic: clean_answer(", ".join(found)) for topic, found in parts.items()}
+
+
+def _with_elsewhere(own: Optional[Reading], elsewhere: Optional[Reading]) -> Optional[Reading]:
+    """The answer to the topic's own question leads; what was said elsewhere adds its factors.
+    A topic called fine by its own answer stays fine; a skipped one is read from elsewhere."""
+    if elsewhere is None or not elsewhere.factors or elsewhere.concern == 0:
+        return own
+    if own is None:
+        return elsewhere
+    if own.concern == 0:
+        return own
+    factors = tuple(dict.fromkeys(own.factors + elsewhere.factors))
+    return Reading(own.topic, clean_answer(f"{own.text} {elsewhere.text}"),
+                   max(own.concern, elsewhere.concern), factors)
 
 
 def _advice(kb: KnowledgeBase, reading: Reading, audience: str,

@@ -76,9 +76,15 @@ FACTOR_QUERY: Dict[str, str] = {
 _SKIP = re.compile(rf"^\s*((?:{one_of(words.HESITATIONS)})\W+)?(?:{one_of(words.SKIPS)})\W*$")
 # An answer that says this topic is fine: 'nee', 'gaat goed', 'geen zorgen', 'niet moe'.
 _NO_CONCERN = any_of((rf"^\W*(?:{one_of(words.FINE_ANSWERS)})\W*$",) + words.FINE_PHRASES)
-# Words that make a concern stronger.
-_STRONG = any_of(words.STRONG)
-_PROBLEM = any_of(words.PROBLEMS)
+# Words that say how strong a concern is, and words that are a problem in themselves.
+_INTENSE = any_of(words.INTENSIFIERS)
+_STRONG_PROBLEM = any_of(words.STRONG_PROBLEMS)
+_PROBLEM = any_of(words.PROBLEMS + words.STRONG_PROBLEMS)
+_NO_FIRST = re.compile(rf"^\W*(?:{one_of(words.NO_OPENERS)})\b")
+_CONTRAST = any_of(words.CONTRASTS)
+_NEGATED = any_of(words.NEGATIONS)
+_NOT_HERE = any_of(words.NOT_HERE)
+_AFFIRMATIVE = re.compile(rf"^\W*(?:{one_of(words.AFFIRMATIVES)})\W*$")
 # A message that asks something: a question mark, a question word first, or 'tips' at the end.
 _ASKS = re.compile(rf"\?|^\s*(?:{one_of(words.QUESTION_OPENERS)})\b"
                    rf"|\b(?:{one_of(words.ASKING_ENDS)})\s*[.!]*\s*$"
@@ -139,11 +145,39 @@ def read_answer(topic: str, text: Optional[str]) -> Optional[Reading]:
         return None
     folded = fold(text)
     factors = factors_in(text, topic) if topic in TOPIC_FACTORS else ()
-    # What the answer says beyond a 'fine' phrase ('niet zo moe' is fine, 'zo' is no stress).
+    return Reading(topic, text, _concern(folded, bool(factors)), factors)
+
+
+def _concern(folded: str, names_factor: bool) -> int:
+    """0 = fine, 1 = a concern, 2 = a strong one. A 'no' first ('nee hoor, werk is prima') or a
+    'fine' phrase ('daar zit het probleem niet') makes it fine unless a problem is left over
+    ('nee, maar de reis is zwaar'); an answer that names nothing to worry about is fine, a bare
+    yes ('ja', 'soms') to the topic's question is a concern."""
+    if _AFFIRMATIVE.match(folded):
+        return 1
+    if _NOT_HERE.search(folded):
+        return 0
     rest = _NO_CONCERN.sub(" ", folded)
-    if rest != folded and not _STRONG.search(rest) and not _PROBLEM.search(rest):
-        return Reading(topic, text, 0, factors)
-    return Reading(topic, text, 2 if _STRONG.search(rest) else 1, factors)
+    problem = _PROBLEM.search(rest) or _STRONG_PROBLEM.search(folded)
+    opener = _NO_FIRST.match(folded)
+    if opener and not _STRONG_PROBLEM.search(folded):  # 'niet echt veel steun' is no 'no'
+        after = folded[opener.end():]
+        turn = _CONTRAST.search(after)
+        if not (turn and _PROBLEM.search(after[turn.start():])):
+            return 0
+    elif rest != folded and not problem:
+        return 0
+    if not problem and not names_factor:
+        return 1 if _NEGATED.search(rest) else 0  # 'niemand snapt het', 'kan niet rondkomen'
+    return 2 if _STRONG_PROBLEM.search(rest) or (problem and _INTENSE.search(rest)) else 1
+
+
+def says_fine(text: str) -> bool:
+    """The answer itself says this is fine ('nee hoor', 'valt mee', 'daar zit het niet'), as
+    opposed to an answer about something else that names no concern for this topic."""
+    folded = fold(text or "")
+    return bool(_NO_CONCERN.search(folded) or _NO_FIRST.match(folded)
+                or _NOT_HERE.search(folded))
 
 
 def asks_something(text: str) -> bool:

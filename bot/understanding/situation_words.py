@@ -33,14 +33,19 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
     "werktijden": (r"\buren\b", r"\buur\b", r"\bdienst", r"\bnachtdienst", r"\bavonddienst",
                    r"\bonregelmatig", r"\brooster", r"\bfulltime", r"\bparttime", r"\bwerktijd",
                    r"\bploeg", r"\bweekend", r"\blange dagen", r"\bovertijd", r"\bovertuur"),
-    "woon_werkverkeer": (r"\breis", r"\breiz", r"\bwoon[ -]?werk", r"\bfile\b", r"\bov\b",
+    "woon_werkverkeer": (r"\breis", r"\breiz", r"\bwoon[ -]?werk", r"\bfiles?\b", r"\bov\b",
                          r"\btrein", r"\bbus\b", r"\bautorij", r"\bauto rijden",
                          r"\bnaar (mijn |het )?werk (te )?(komen|fietsen|rijden)",
                          r"\bafstand", r"\bvervoer", r"\bparkeer"),
     "werkaanpassingen": (r"\bzelf (te )?(bepalen|indelen|regelen|kiezen)", r"\bregelruimte",
                          r"\bvrijheid", r"\binspraak", r"\bautonomie", r"\bflexibel",
                          r"\bthuiswerk", r"\bthuis werken", r"\baanpassing", r"\bander werk",
-                         r"\bandere taken", r"\bhulpmiddel", r"\bwerkplek"),
+                         r"\bandere taken", r"\bhulpmiddel", r"\bwerkplek",
+                         # the work environment: what a workplace adjustment can change
+                         r"\bstof(fig)?\b", r"\blawaai", r"\bherrie", r"\bgeluid",
+                         r"\bwarmte\b", r"\bhitte\b", r"\bheet\b", r"\b\d+ graden",
+                         r"\bte (warm|koud)\b", r"\bkou\b", r"\bkoud\b", r"\bvrieshal",
+                         r"\bkoelcel", r"\bkantoortuin", r"\bopen kantoor", r"\btocht\b"),
     "werk_zoeken": WITHOUT_WORK + (r"\bsollicit", r"\bwerk zoeken", r"\bwerk vinden",
                                    r"\bbaan zoeken", r"\bbaan vinden", r"\bvacature",
                                    r"\bzonder werk", r"\bafgewezen"),
@@ -82,22 +87,60 @@ FINE_ANSWERS = (r"nee", r"neen", r"nope", r"nee hoor", r"niet echt", r"nauwelijk
 # they are taken out of the answer.
 FINE_PHRASES = (
     r"\bgeen (zorgen|problemen|probleem|klachten|last|moeite|bijzonderheden)\b",
-    r"\b(gaat|gaan|loopt) (eigenlijk |wel |best |heel )?(goed|prima|prettig)\b",
-    r"\bvalt (eigenlijk |wel )?mee\b",
+    # 'geld is het probleem niet', 'daar zit het niet': this topic is not where the problem is
+    r"\b(is|zit) (het|hem|daar|dat) (probleem |grootste probleem )?niet\b(?! (zo )?(goed|lekker))",
+    r"\bhet probleem niet\b",
+    r"\b(moe|zwaar|druk|wisselend) (ben|is|zijn|wordt) (ik|het|dat)? ?niet\b",
+    r"\b(niet|ni) (sneller|meer|vaker|erg|zo|echt) (moe|vermoeid)\b|\b(weer )?fit\b",
+    r"\bgaat (het )?(veel |een stuk |alweer )?beter\b|\b(dus|verder) nee\b",
+    r"\b(merk|last) (ik )?(er )?(eigenlijk )?(bijna )?(niks|niets) (meer )?van\b",
+    r"\b(wisselt|schommelt) niet\b",
+    r"\b(niks|niets) (te klagen|zwaars|bijzonders)\b|\bniets aan de hand\b",
+    r"\b(gaat|gaan|loopt|lopen|is|zijn|zit|zitten|ben|voel) (het |dat |ik )?(eigenlijk |wel |best "
+    r"|heel |gewoon |echt |helemaal |allemaal |alles )?(goed|goe|prima|prettig|ok|oke|in orde|"
+    r"stabiel|geregeld|normaal|flexibel|te doen)\b",
+    r"\b(goed|prima) (te doen|geregeld|hoor)\b|\bkan niet beter\b|\buitstekend\b",
+    r"\bvalt (eigenlijk |wel |goed |goe )?mee\b",
     r"\bniet (zo |echt |erg |heel |te |extra )?(moe|vermoeid|zwaar|druk)\b",
     r"\b(goede|genoeg|veel|fijne) (steun|hulp|begrip)\b",
     r"\b(steunen|helpen|begrijpen) (me|mij)( goed| heel goed| erg goed)?\b(?! niet)",
-    r"\bniets bijzonders\b|\bniks bijzonders\b|\bniets aan de hand\b",
+    r"\b(denkt|denken) (echt |goed |heel goed )?mee\b|\brekening met (me|mij)\b",
+    r"\bstaa?t(en)? achter (me|mij)\b|\b(voel me|ben) gesteund\b|\bbegripvol\b",
+    r"\b(kom|herstel) (ik )?(prima|goed|snel|goe) (bij|op)?\b",
+    r"\b(bepaal|deel|regel) (ik )?zelf\b|\bmag (ik )?zelf\b|\bkan (ik )?(mijn|mn) eigen\b",
+    r"(?<!niet )\b(lief|lieve|fijn|toffe?|top|super|geweldig|warm bad)\b(?! (weinig|slecht))",
 )
+# A 'no' to the question opens the answer: 'nee hoor, werk is prima', 'niks eigenlijk'.
+NO_OPENERS = (r"nee", r"neen", r"nope", r"nee hoor", r"niet echt", r"niet zo(veel)?", r"niks",
+              r"niets", r"weinig", r"nauwelijks", r"niet dat ik weet", r"zwaar is het niet")
+# Turns an answer around after a 'no': 'nee, maar de reis is zwaar'.
+CONTRASTS = whole("maar", "wel", "alleen", "behalve", "toch", "behalve dat")
+# A bare yes to 'ben je vaak moe?' / 'maak je je zorgen?': a concern without words for it.
+AFFIRMATIVES = (r"(ja+|jep|zeker|soms+|af en toe|best wel|vaak|regelmatig|wisselend|het wisselt|"
+                r"wisselt|een beetje|beetje|alles)( (wel|hoor|zeker|erg|heel erg|vaak|eigenlijk|"
+                r"soms))*",)
 # Words that make a concern strong.
-STRONG = whole("heel", "erg", "zo", "enorm", "ontzettend", "vreselijk", "super", "echt",
-               "altijd", "steeds", "constant", "continu", "elke dag", "iedere dag") + EXHAUSTED + (
+INTENSIFIERS = whole("heel", "erg", "zo", "enorm", "ontzettend", "vreselijk", "super", "echt",
+                     "altijd", "steeds", "constant", "continu", "elke dag", "iedere dag")
+STRONG_PROBLEMS = EXHAUSTED + (
     r"\bniet meer\b", r"\b(veel )?te (veel|zwaar|druk|weinig|lang)\b",
-    r"\bgeen (steun|begrip|hulp)\b", r"\bsnap(t|pen) (het|er) (echt )?niets?\b",
+    r"\b(geen|weinig|niet echt|niet genoeg|te weinig)( echt)?( veel| genoeg)? "
+    r"(steun|begrip|hulp|energie|geld|inkomen)\b", r"\bsnap(t|pen) (het|er) (echt )?niets?\b",
     r"\bbegrijp(t|en) (het|me|mij) niet\b", r"\bbang\b", r"\bgrote zorgen\b", r"\bpaniek")
+STRONG = INTENSIFIERS + STRONG_PROBLEMS
 # Words that make what is left of a 'fine' answer a concern after all.
-PROBLEMS = whole("zwaar", "moeilijk", "lastig", "probleem", "zorgen", "bang", "stress", "pijn",
-                 "moe", "valt tegen", "te veel", "te druk")
+PROBLEMS = whole("zwaar(der)?", "moeilijk(er)?", "lastig(er)?", "probleem", "problemen", "zorgen",
+                 "bang", "stress", "pijn", "moe", "valt tegen", "te veel", "te druk", "slechte?r?",
+                 "erger", "ben (ik )?(helemaal |echt |compleet )?op", "(niks|niets) meer over",
+                 "(val|lig) (ik )?(compleet |helemaal |gewoon )?(stil|plat)", "ni(et)? normaal meer", "kapot", "niet te doen", "krap", "schulden",
+                 "tekort", "kan beter", "spannend", "eng", "dreig\\w*", "alleen voor",
+                 "doe[tn]? er (niks|niets) mee", "snap\\w* (er )?(niks|niets|weinig) van",
+                 "verdien\\w* (ik )?(dan )?(gewoon )?(niks|niets|minder|weinig)")
+# 'energie is het probleem niet, het is de pijn': this topic is fine, whatever follows.
+NOT_HERE = (r"\b(is|zit) (het|hem|daar|dat) (probleem |grootste probleem )?niet\b",
+            r"\bhet probleem niet\b", r"\b(moe|zwaar|druk) (ben|is) (ik|het) niet\b")
+# Negations that make an answer without a problem word a concern: 'niemand snapt het'.
+NEGATIONS = whole("niet", "geen", "niemand", "nooit", "nergens")
 
 # Words that open a question ('hoe', 'mag', 'heb ik recht'), and that end one ('tips').
 QUESTION_OPENERS = ("hoe", "wat", "wie", "waar", "wanneer", "waarom", "welke?", "mag", "moet",

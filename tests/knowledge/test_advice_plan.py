@@ -67,3 +67,20 @@ def test_doctor_questions_quote_the_answer_and_the_advice(real_kb):
     assert len(plan.doctor_questions) == len(plan.topics)
     for question, block in zip(plan.doctor_questions, plan.topics):
         assert block.reading.text in question and block.items[0].title in question
+
+
+def test_what_was_told_to_another_question_counts_for_its_topic(real_kb):
+    """People answer the question they have in mind: lifting and a freezer named to the
+    question about energy are about the work, and its advice comes first."""
+    from knowledge.advice_plan import make_plan
+
+    plan = make_plan(real_kb, {
+        "aandoening": "copd, benauwd bij inspanning en kou",
+        "energie": "vooral het tillen en de vrieshal, dan moet ik steeds stoppen",
+        "werkbelasting": "het werk wordt steeds zwaarder",
+        "steun": "nee hoor, mijn teamleider is top",
+        "financien": "geen zorgen"})
+    work = next(block for block in plan.topics if block.topic == "werkbelasting")
+    assert "fysieke_belasting" in work.reading.factors
+    assert "fysieke_belasting" in work.items[0].themes
+    assert plan.fine == ["steun", "financien"]
