@@ -22,7 +22,9 @@ from knowledge.situation import (SKIPPED, TOPICS, clean_answer, factors_in, is_s
 
 FORM = "interview_form"
 CONFIDENT = 0.8
-OFF_TOPIC_CONFIDENT = 0.5
+OFF_TOPIC_CONFIDENT = 0.8
+# The same question at most this often: then the answer is taken in the user's own words.
+ASKED_AT_MOST = 2
 
 
 def _previous_topic(tracker: Tracker, current: Optional[str]) -> Optional[str]:
@@ -32,6 +34,20 @@ def _previous_topic(tracker: Tracker, current: Optional[str]) -> Optional[str]:
         if tracker.get_slot(topic) is not None:
             return topic
     return None
+
+
+def _times_asked(tracker: Tracker, topic: str) -> int:
+    """How often this topic's question was asked since the interview last started: a question
+    is asked at most twice, then the user's words are taken as they are (no loop)."""
+    # The form runs the ask action itself (no action event): count the questions said.
+    asked = messages.PROGRESS.format(number=TOPICS.index(topic) + 1, total=len(TOPICS)) + ":"
+    count = 0
+    for event in reversed(tracker.events or []):
+        if event.get("event") == "active_loop" and event.get("name") is None:
+            break  # an earlier interview ended here
+        if event.get("event") == "bot" and (event.get("text") or "").startswith(asked):
+            count += 1
+    return count
 
 
 def _is_answer(topic: str, text: str) -> bool:
@@ -55,6 +71,8 @@ class AskTopic(Action):
         question, replies = messages.QUESTIONS[self.topic]
         if tracker.get_slot("role") == "werkzoekende":
             question, replies = messages.QUESTIONS_JOB_SEEKER.get(self.topic, (question, replies))
+        elif tracker.get_slot("role") == "werkgever":
+            question, replies = messages.QUESTIONS_EMPLOYER[self.topic]
         first = all(tracker.get_slot(t) is None for t in TOPICS)
         text = f"{messages.PROGRESS.format(number=number, total=len(TOPICS))}: {question}"
         if first:
@@ -109,10 +127,11 @@ class ValidateInterviewForm(FormValidationAction):
 
     # -- answers ---------------------------------------------------------------------------
     def _aside(self, dispatcher: CollectingDispatcher, tracker: Tracker, topic: str,
-               text: str) -> bool:
-        """Handle a message that is not an answer; True when the question must be asked again."""
+               text: str, patient: bool = True) -> bool:
+        """Handle a message that is not an answer; True when the question must be asked again.
+        Not `patient` (asked twice already): what is no question is taken as the answer."""
         intent, confidence = intent_of(tracker)
-        if decided_by(tracker, NONSENSE):
+        if decided_by(tracker, NONSENSE) and patient:
             dispatcher.utter_message(text=messages.UNCLEAR_ANSWER)
             return True
         if asks_why(text):
@@ -128,6 +147,8 @@ class ValidateInterviewForm(FormValidationAction):
             answer_question(dispatcher, tracker, text, offer_interview=False)
             dispatcher.utter_message(text=messages.QUESTION_ASIDE)
             return True
+        if not patient:
+            return False
         if intent == "out_of_scope" and confidence >= OFF_TOPIC_CONFIDENT:
             dispatcher.utter_message(text=messages.OFF_TOPIC_ANSWER)
             return True
@@ -144,7 +165,8 @@ class ValidateInterviewForm(FormValidationAction):
             return {topic: None}
         if is_skip(text):
             return {topic: SKIPPED}
-        if self._aside(dispatcher, tracker, topic, text):
+        if self._aside(dispatcher, tracker, topic, text,
+                       patient=_times_asked(tracker, topic) < ASKED_AT_MOST):
             return {topic: None}
         # Only for the question just asked: answers read from a story were just confirmed.
         asked = tracker.get_slot("requested_slot") == topic

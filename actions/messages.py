@@ -13,6 +13,19 @@ REPHRASE = (
 REPHRASE_BUTTONS = [("Ik ben altijd moe", "Ik ben altijd moe, wat kan ik doen?"),
                     ("Wie betaalt re-integratie?", "Wie betaalt mijn re-integratie?"),
                     ("Advies op maat", "/start_interview")]
+NO_DIRECT_ANSWER = (
+    "Daar geven mijn bronnen geen direct antwoord op. Dit komt het dichtst in de buurt; kies "
+    "een onderwerp als het past:"
+)
+FIRST_STEP = (
+    "Begin met het belangrijkste uit je plan, over {topic}: '{title}'. Bespreek dat eerst met "
+    "{people}, en neem je samenvatting mee."
+)
+FIRST_STEP_NONE = (
+    "Je gaf aan dat het op de vier onderwerpen goed gaat. Wil je toch iets bespreken? Bereid "
+    "het gesprek met je bedrijfsarts voor met je samenvatting."
+)
+RELATED = "Misschien ook nuttig (tik erop, of typ 'meer'):"
 PROBABLY_MEANT = "Ik weet niet zeker of ik je goed begrijp. Ik denk dat dit je helpt:"
 
 NOT_A_DOCTOR = (
@@ -44,6 +57,10 @@ ROLE_CONFIRMED = {
 INTERVIEW_OFFER = (
     "Wil je advies dat beter bij jou past? Dan stel ik je 5 korte vragen over je aandoening, "
     "je energie, je werk, steun en geld. Je kunt altijd een vraag overslaan."
+)
+INTERVIEW_OFFER_EMPLOYER = (
+    "Wil je advies voor jouw situatie met je werknemer? Dan stel ik je 5 korte vragen over de "
+    "ziekte, de energie, het werk, steun en geld. Je kunt altijd een vraag overslaan."
 )
 INTERVIEW_START_BUTTONS = [("Ja, stel je vragen", "/affirm"), ("Nee, dank je", "/deny")]
 INTERVIEW_HOW = (
@@ -90,6 +107,35 @@ QUESTIONS_JOB_SEEKER = {
         "werktijden, de reis, of solliciteren met je aandoening.",
         ["Lichamelijk zwaar werk", "Werkdruk", "Lange of onregelmatige uren", "De reis",
          "Solliciteren is moeilijk", "Niets bijzonders"],
+    ),
+}
+# An employer is asked about their employee (only what the employee chose to share).
+QUESTIONS_EMPLOYER = {
+    "aandoening": (
+        "Om welke aandoening of ziekte gaat het bij je werknemer? Alleen als hij of zij dat met "
+        "je wil delen: je hoeft het niet te weten.",
+        ["Weet ik niet"],
+    ),
+    "energie": (
+        "Hoe gaat het met de energie van je werknemer? Is hij of zij vaak moe, of wisselt het "
+        "per dag?",
+        ["Vaak erg moe", "Het wisselt per dag", "Gaat goed"],
+    ),
+    "werkbelasting": (
+        "Wat is zwaar aan het werk voor je werknemer? Denk aan lichamelijk werk, werkdruk, "
+        "werktijden, de reis, of hoeveel hij of zij zelf kan bepalen.",
+        ["Lichamelijk zwaar", "Hoge werkdruk", "Lange of onregelmatige uren", "Vaak afwezig",
+         "Niets bijzonders"],
+    ),
+    "steun": (
+        "Hoe is de steun op het werk? Van jou, van de collega's, en thuis als je dat weet.",
+        ["Goede steun", "Collega's mopperen", "Ik weet niet hoe ik kan helpen"],
+    ),
+    "financien": (
+        "Zijn er zorgen over geld? Bijvoorbeeld over de kosten van verzuim, wie de re-integratie "
+        "betaalt, of welke regelingen er zijn.",
+        ["Kosten van verzuim", "Wie betaalt re-integratie?", "Welke regelingen zijn er?",
+         "Geen zorgen"],
     ),
 }
 PROGRESS = "Vraag {number} van {total}"

@@ -17,7 +17,9 @@ from actions.audience import WORKER_AUDIENCES, audience_for
 from actions.formatting import item_message, resources_message
 from actions.knowledge_access import KB
 from actions.understood import NONSENSE, decided_by
-from bot.understanding.cues import asks_where_to_go, role_from_text, word_count
+from bot.understanding.cues import asks_first_step, asks_where_to_go, role_from_text, word_count
+from knowledge import vocabulary as voc
+from knowledge.advice_plan import make_plan
 from knowledge.situation import (SKIPPED, TOPIC_LABELS, TOPICS, clean_answer, is_follow_up,
                                  read_story)
 
@@ -28,6 +30,12 @@ NAMED = 2
 RESOURCES = 4
 # A search score from which an unclear message is still answered (see fallback_search).
 CONFIDENT_SEARCH = 0.2
+# Below this best score nothing fits: say so and offer the nearest topics. Measured on a dev
+# split of the question bank (bench/matcher_eval.py): 0.3% of answerable messages score lower.
+WEAK_MATCH = 0.1
+NEAREST = 3
+# An unclear message this long is a sentence with content, not a slip: search it.
+LONG_MESSAGE = 6
 TOPICAL_INTENTS = ("ask_question", "share_situation", "choose_role")
 # An unclear message is searched only when it has at least this many words.
 SEARCHED_WORDS = 3
@@ -36,6 +44,12 @@ WORKER_ROLES = ("werkende", "werkzoekende")
 
 def buttons(pairs: Sequence[Tuple[str, str]]) -> List[Dict[str, str]]:
     return [{"title": title, "payload": payload} for title, payload in pairs]
+
+
+def item_buttons(items: Sequence[Any]) -> List[Dict[str, str]]:
+    """Tap, don't type: an item's title as a quick reply that shows it in full (typing 'meer'
+    keeps working)."""
+    return buttons([(item.title, '/more{"item_id": "%s"}' % item.id) for item in items])
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -53,9 +67,10 @@ def given_event(tracker: Tracker, shown: Sequence[str]) -> Dict[Text, Any]:
     return SlotSet("given_item_ids", given + [i for i in shown if i not in given])
 
 
-def send_interview_offer(dispatcher: CollectingDispatcher) -> Events:
-    dispatcher.utter_message(text=messages.INTERVIEW_OFFER,
-                             buttons=buttons(messages.INTERVIEW_START_BUTTONS))
+def send_interview_offer(dispatcher: CollectingDispatcher, employer: bool = False) -> Events:
+    dispatcher.utter_message(
+        text=messages.INTERVIEW_OFFER_EMPLOYER if employer else messages.INTERVIEW_OFFER,
+        buttons=buttons(messages.INTERVIEW_START_BUTTONS))
     return [SlotSet("interview_offer_made", True)]
 
 
@@ -73,6 +88,8 @@ def follow_up_query(tracker: Tracker, text: str) -> str:
 def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: str,
                     offer_interview: bool = True) -> Events:
     """Send the answer to `text`; return the slot events (last answer, 'meer', offers)."""
+    if tracker.get_slot("plan_given") and asks_first_step(text):
+        return first_step(dispatcher, tracker)
     audience = audience_for(tracker.get_slot("role"), text)
     asked, text = text, follow_up_query(tracker, text)
     narrowed_to = KB.match_condition(asked) if text != asked else None
@@ -97,6 +114,12 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     if not hits:
         dispatcher.utter_message(text=messages.NO_ANSWER)
         return [SlotSet("more_item_ids", None)]
+    if hits[0].score < WEAK_MATCH and narrowed_to is None:
+        # Nothing fits well: say so, and let the user pick from the nearest topics.
+        nearest = [hit.item.title for hit in hits[:NEAREST]]
+        dispatcher.utter_message(text=messages.NO_DIRECT_ANSWER,
+                                 buttons=buttons([(title, title) for title in nearest]))
+        return [SlotSet("more_item_ids", None)]
     # After the plan, never the same advice twice: point to it. (Before it, a repeated
     # question, e.g. after a failed send, gets its answer again.)
     given = given_ids(tracker) if tracker.get_slot("plan_given") else []
@@ -109,8 +132,8 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     best, others = fresh[0], fresh[1:]
     dispatcher.utter_message(text=item_message(best.item, audience))
     if others:
-        titles = "\n".join(f"- {hit.item.title}" for hit in others[:NAMED])
-        dispatcher.utter_message(text=f"Misschien ook nuttig (typ 'meer'):\n{titles}")
+        dispatcher.utter_message(text=messages.RELATED,
+                                 buttons=item_buttons([hit.item for hit in others[:NAMED]]))
     events: Events = [SlotSet("last_answer_ids", [hit.item.id for hit in hits]),
                       SlotSet("more_item_ids", [hit.item.id for hit in others]),
                       given_event(tracker, [best.item.id])]
@@ -121,12 +144,32 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     if worker and not tracker.get_slot("disclaimer_shown"):
         dispatcher.utter_message(text=messages.NOT_A_DOCTOR)
         events.append(SlotSet("disclaimer_shown", True))
-    offer = (offer_interview and worker and not tracker.get_slot("interview_offer_made")
+    employer = audience == "werkgever"
+    offer = (offer_interview and (worker or employer)
+             and not tracker.get_slot("interview_offer_made")
              and tracker.get_slot("energie") is None)
     if offer:
-        events += send_interview_offer(dispatcher)
+        events += send_interview_offer(dispatcher, employer=employer)
     events.append(SlotSet("interview_offered", offer))
     return events
+
+
+def first_step(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
+    """'wat eerst?' after the plan: the most important advice of this person's own plan, and
+    who to take it to (the plan is rebuilt from the answers, as the advice action does)."""
+    role = tracker.get_slot("role")
+    plan = make_plan(KB, {t: tracker.get_slot(t) for t in TOPICS},
+                     role if role in (*WORKER_ROLES, "werkgever") else "werkende")
+    if not plan.topics:
+        dispatcher.utter_message(text=messages.FIRST_STEP_NONE)
+    else:
+        block = plan.topics[0]
+        people = [voc.DISCUSS_WITH.get(p, p) for p in plan.discuss_with[:2]]
+        dispatcher.utter_message(text=messages.FIRST_STEP.format(
+            topic=TOPIC_LABELS[block.topic].lower(), title=block.items[0].title,
+            people=" of ".join(people)))
+    dispatcher.utter_message(text=messages.ANYTHING_ELSE)
+    return []
 
 
 def answer_latest(dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -145,9 +188,14 @@ def fallback_search(dispatcher: CollectingDispatcher, tracker: Tracker,
     guesses = [r.get("name") for r in message.get("intent_ranking") or []
                if r.get("name") != "nlu_fallback"]
     guess = guesses[0] if guesses and not decided_by(tracker, NONSENSE) else None
+    words = word_count(text) if guess else 0
+    if tracker.get_slot("plan_given") and words >= SEARCHED_WORDS and guess != "out_of_scope":
+        # After the plan an unclear sentence is most likely more about the situation.
+        return story_after_plan(dispatcher, tracker)
     if guess == "share_situation" and read_story(text):
         return capture_story(dispatcher, tracker, domain)
-    if guess in TOPICAL_INTENTS and word_count(text) >= SEARCHED_WORDS:
+    if (guess in TOPICAL_INTENTS and words >= SEARCHED_WORDS) \
+            or (guess != "out_of_scope" and words >= LONG_MESSAGE):
         audience = audience_for(tracker.get_slot("role"), text)
         hits = KB.search(text, audience=audience, limit=1)
         if hits and hits[0].score >= CONFIDENT_SEARCH:

@@ -20,6 +20,7 @@ _EMPLOYER = voc.any_of(voc.EMPLOYER_ASKS)
 _PROFESSIONAL = voc.any_of(voc.PROFESSIONAL_ASKS)
 _WHERE_TO_GO = voc.any_of(voc.WHERE_TO_GO)
 _ACTION = voc.any_of(voc.ASKS_ACTION)
+_FIRST_STEP = voc.any_of(voc.FIRST_STEP)
 _WHY = re.compile(rf"^\W*(?:{voc.one_of(voc.ASKS_WHY)})\b")
 _MEANING = re.compile(rf"^\W*(?:{voc.one_of(voc.ASKS_MEANING)})")
 
@@ -77,3 +78,9 @@ def asks_where_to_go(text: str) -> bool:
 def asks_for_action(text: str) -> bool:
     """'wat kan ik doen?', 'hoe pak ik dat aan', 'tips?', 'wat als ...': wants something to do."""
     return bool(_ACTION.search(fold(text or "")))
+
+
+def asks_first_step(text: str) -> bool:
+    """'wat eerst?', 'waar begin ik?', 'wat kan ik nu het beste doen?': after the plan, which of
+    it comes first."""
+    return bool(_FIRST_STEP.search(fold(text or "")))

@@ -133,6 +133,13 @@ PROFESSIONAL_ASKS = whole("richtlijn", "evidence", "bewijs", "bewezen", "effecti
 WHERE_TO_GO = (r"organisatie", r"vereniging", r"lotgeno", r"\bcoach\b", r"coach die zelf",
                r"stichting", r"instantie", r"waar kan ik (terecht|heen)", r"bij wie kan ik",
                r"wie kan (mij|me) helpen")
+# After the plan: which of it comes first ('wat eerst?', 'waar begin ik?', 'wat is het
+# belangrijkste?').
+FIRST_STEP = (r"\bwat (eerst|als eerste|het eerst)\b", r"\bwaar (moet ik |zal ik )?(mee )?"
+              r"(begin|beginnen|starten|start) ?(ik|ik mee|mee)?\b",
+              r"\bwat is (nu )?het belangrijkste\b", r"\bwat moet ik nu (eerst |als eerste )?doen\b",
+              r"\bwat (moet|kan|zal|ga) ik (nu )?(eerst|als eerste|het eerst)\b",
+              r"\beerste stap\b", r"\bwat kan ik (nu )?het (beste|best) (eerst )?doen\b")
 # At the start of a message: asking why a question is asked, or what it means.
 ASKS_WHY = (r"wat bedoel je", r"hoe bedoel je", r"waarom (vraag|wil) je dat", r"hoezo",
             r"wat moet ik (hier )?(zeggen|invullen|antwoorden)")

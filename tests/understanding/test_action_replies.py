@@ -34,7 +34,7 @@ def actions(tmp_path_factory):
     try:
         modules = {name: importlib.import_module(f"actions.{name}")
                    for name in ("replies", "understood", "interview", "answer_question",
-                                "roles", "messages")}
+                                "roles", "messages", "advice")}
     finally:
         if before is None:
             os.environ.pop("WERKBAAR_KNOWLEDGE_URL", None)
@@ -96,6 +96,76 @@ def test_fallback_reads_a_story_back(actions):
     assert texts(dispatcher)[0].startswith(messages.STORY_HEARD)
     assert slots(events)["situation_captured"] is True
     assert set(slots(events)["story_topics"]) == {"energie", "steun"}
+
+
+def test_an_unclear_sentence_after_the_plan_adds_to_the_situation(actions):
+    """'ik wil graag blijven werken maar het wordt steeds zwaarder' after the plan: never
+    'begreep ik niet' (that looped until the turn limit), but what is new, or a pointer."""
+    replies, messages = actions["replies"], actions["messages"]
+    text = "ik wil graag blijven werken, maar dit werk wordt steeds zwaarder met al dat tillen"
+    dispatcher = CollectingDispatcher()
+    replies.fallback_search(dispatcher, tracker(text, ranking=[("start_interview", 0.2)],
+                                                plan_given=True, given_item_ids=[]), {})
+    said = texts(dispatcher)
+    assert messages.REPHRASE not in said
+    assert said[0] == messages.NEW_FOR_YOU and said[-1] == messages.ANYTHING_ELSE
+
+
+def test_an_unclear_long_sentence_is_searched_not_bounced(actions):
+    replies, messages = actions["replies"], actions["messages"]
+    text = "mijn leidinggevende snapt niet dat ik door mijn reuma minder kan tillen dan vroeger"
+    dispatcher = CollectingDispatcher()
+    replies.fallback_search(dispatcher, tracker(text, ranking=[("greet", 0.2)]), {})
+    assert texts(dispatcher)[0] == messages.PROBABLY_MEANT
+
+
+def test_nothing_fits_is_said_with_the_nearest_topics(actions, monkeypatch):
+    """A weak best match is no answer: say so and offer the nearest topics as buttons."""
+    replies, messages = actions["replies"], actions["messages"]
+    monkeypatch.setattr(replies, "WEAK_MATCH", 10.0)  # every score is weak now
+    dispatcher = CollectingDispatcher()
+    events = replies.answer_question(dispatcher, tracker(QUESTION), QUESTION)
+    assert texts(dispatcher) == [messages.NO_DIRECT_ANSWER]
+    assert 1 <= len(dispatcher.messages[0]["buttons"]) <= replies.NEAREST
+    assert slots(events)["more_item_ids"] is None
+    monkeypatch.setattr(replies, "WEAK_MATCH", 0.0)
+    dispatcher = CollectingDispatcher()
+    replies.answer_question(dispatcher, tracker(QUESTION), QUESTION)
+    assert texts(dispatcher)[0] != messages.NO_DIRECT_ANSWER
+
+
+def test_related_items_are_buttons_that_show_the_item(actions):
+    """Tap, don't type: the related items under an answer are quick replies; tapping one shows
+    that item in full, and 'meer' still shows the rest."""
+    replies, messages, advice = actions["replies"], actions["messages"], actions["advice"]
+    dispatcher = CollectingDispatcher()
+    events = replies.answer_question(dispatcher, tracker(QUESTION), QUESTION)
+    related = next(m for m in dispatcher.messages if m.get("text") == messages.RELATED)
+    payload = related["buttons"][0]["payload"]
+    item_id = payload.split('"item_id": "')[1].rstrip('"}')
+    assert payload.startswith("/more{") and item_id in slots(events)["more_item_ids"]
+    tapped = tracker(payload, intent="more", confidence=1.0,
+                     entities=[{"entity": "item_id", "value": item_id}],
+                     more_item_ids=slots(events)["more_item_ids"])
+    dispatcher = CollectingDispatcher()
+    shown = advice.ActionShowMore().run(dispatcher, tapped, {})
+    item = replies.KB.get_item(item_id)
+    assert texts(dispatcher)[0].startswith(item.title)
+    assert item_id not in (slots(shown)["more_item_ids"] or [])
+
+
+def test_what_first_after_the_plan_is_this_persons_first_advice(actions):
+    replies, messages = actions["replies"], actions["messages"]
+    answers = {"aandoening": "copd", "energie": "nee hoor",
+               "werkbelasting": "het tillen en sjouwen is echt te zwaar", "steun": "prima",
+               "financien": "geen zorgen"}
+    dispatcher = CollectingDispatcher()
+    replies.answer_question(dispatcher, tracker("wat moet ik als eerste doen?",
+                                                plan_given=True, **answers),
+                            "wat moet ik als eerste doen?")
+    first = texts(dispatcher)[0]
+    assert first.startswith("Begin met het belangrijkste uit je plan, over werk")
+    assert texts(dispatcher)[-1] == messages.ANYTHING_ELSE
 
 
 def test_capture_story_action_is_the_shared_reply(actions):
@@ -167,3 +237,44 @@ def test_actions_do_not_read_text_or_call_each_other():
                 other = node.module.split(".")[1]
                 imported = {alias.name for alias in node.names}
                 assert not imported & action_classes.get(other, set()), (name, other)
+
+
+def test_a_question_is_asked_at_most_twice_then_the_words_are_taken(actions):
+    """'hij is een goede vakman, ik wil hem niet kwijt' read as off topic looped until the
+    turn limit: the second time the same question gets a reply, that reply is the answer."""
+    messages = actions["messages"]
+    form = actions["interview"].ValidateInterviewForm()
+    text = "hij is een goede vakman, ik wil hem echt niet kwijt"
+    asked = {"event": "bot", "text": "Vraag 2 van 5: Hoe gaat het met je energie?"}
+
+    def validate(events):
+        message = {"text": text, "intent": {"name": "out_of_scope", "confidence": 0.95},
+                   "intent_ranking": [], "entities": []}
+        state = Tracker("test", {"requested_slot": "energie"}, message, events, False, None,
+                        None, None)
+        dispatcher = CollectingDispatcher()
+        return form.validate_energie(text, dispatcher, state, {}), texts(dispatcher)
+
+    value, said = validate([asked])
+    assert value == {"energie": None} and said == [messages.OFF_TOPIC_ANSWER]
+    value, said = validate([asked, {"event": "user", "text": text}, asked])
+    assert value == {"energie": text} and messages.OFF_TOPIC_ANSWER not in said
+    # An earlier interview does not count.
+    value, _ = validate([asked, asked, {"event": "active_loop", "name": None}, asked])
+    assert value == {"energie": None}
+
+
+def test_more_gives_more_of_the_same_topic_until_the_sources_run_out(actions):
+    """'meer' with nothing pending is no dead end while the topic has more items."""
+    replies, messages, advice = actions["replies"], actions["messages"], actions["advice"]
+    dispatcher = CollectingDispatcher()
+    first = slots(replies.answer_question(dispatcher, tracker(QUESTION), QUESTION))
+    given = list(first["given_item_ids"]) + list(first["more_item_ids"] or [])
+    topic = set(replies.KB.get_item(first["last_answer_ids"][0]).themes)
+    dispatcher = CollectingDispatcher()
+    events = advice.ActionShowMore().run(dispatcher, tracker(
+        "meer", intent="more", confidence=1.0, last_answer_ids=first["last_answer_ids"],
+        given_item_ids=given, more_item_ids=None), {})
+    shown = [i for i in slots(events)["given_item_ids"] if i not in given]
+    assert shown and texts(dispatcher)[0] != messages.NO_MORE
+    assert all(topic & set(replies.KB.get_item(i).themes) for i in shown)
