@@ -11,7 +11,7 @@ from knowledge.schema import Item
 
 def item_message(item: Item, audience: Optional[str]) -> str:
     """One chat bubble (Rasa splits a text on blank lines, so single line breaks only)."""
-    lines = [f"{item.title}:", item.text_for(audience)]
+    lines = [f"{item.title_for(audience)}:", item.text_for(audience)]
     if item.evidence and (audience == "professional" or item.kind == "conclusie"):
         lines.append(f"Bewijs: {item.evidence_label}")
     lines.append(f"Bron: {item.source.label}")

@@ -6,7 +6,7 @@ needs another reply ('ik ben doodmoe' is no role: answer it as a question) calls
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Sequence, Text, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -46,10 +46,11 @@ def buttons(pairs: Sequence[Tuple[str, str]]) -> List[Dict[str, str]]:
     return [{"title": title, "payload": payload} for title, payload in pairs]
 
 
-def item_buttons(items: Sequence[Any]) -> List[Dict[str, str]]:
+def item_buttons(items: Sequence[Any], audience: Optional[str]) -> List[Dict[str, str]]:
     """Tap, don't type: an item's title as a quick reply that shows it in full (typing 'meer'
     keeps working)."""
-    return buttons([(item.title, '/more{"item_id": "%s"}' % item.id) for item in items])
+    return buttons([(item.title_for(audience), '/more{"item_id": "%s"}' % item.id)
+                    for item in items])
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -116,7 +117,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
         return [SlotSet("more_item_ids", None)]
     if hits[0].score < WEAK_MATCH and narrowed_to is None:
         # Nothing fits well: say so, and let the user pick from the nearest topics.
-        nearest = [hit.item.title for hit in hits[:NEAREST]]
+        nearest = [hit.item.title_for(audience) for hit in hits[:NEAREST]]
         dispatcher.utter_message(text=messages.NO_DIRECT_ANSWER,
                                  buttons=buttons([(title, title) for title in nearest]))
         return [SlotSet("more_item_ids", None)]
@@ -124,7 +125,8 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     # question, e.g. after a failed send, gets its answer again.)
     given = given_ids(tracker) if tracker.get_slot("plan_given") else []
     if hits[0].item.id in given:
-        dispatcher.utter_message(text=messages.ALREADY_GIVEN.format(title=hits[0].item.title))
+        dispatcher.utter_message(text=messages.ALREADY_GIVEN.format(
+            title=hits[0].item.title_for(audience)))
     fresh = [hit for hit in hits if hit.item.id not in given]
     if not fresh:
         dispatcher.utter_message(text=messages.ANYTHING_ELSE)
@@ -133,7 +135,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     dispatcher.utter_message(text=item_message(best.item, audience))
     if others:
         dispatcher.utter_message(text=messages.RELATED,
-                                 buttons=item_buttons([hit.item for hit in others[:NAMED]]))
+                                 buttons=item_buttons([hit.item for hit in others[:NAMED]], audience))
     events: Events = [SlotSet("last_answer_ids", [hit.item.id for hit in hits]),
                       SlotSet("more_item_ids", [hit.item.id for hit in others]),
                       given_event(tracker, [best.item.id])]
@@ -166,7 +168,7 @@ def first_step(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
         block = plan.topics[0]
         people = [voc.DISCUSS_WITH.get(p, p) for p in plan.discuss_with[:2]]
         dispatcher.utter_message(text=messages.FIRST_STEP.format(
-            topic=TOPIC_LABELS[block.topic].lower(), title=block.items[0].title,
+            topic=TOPIC_LABELS[block.topic].lower(), title=block.items[0].title_for(plan.audience),
             people=" of ".join(people)))
     dispatcher.utter_message(text=messages.ANYTHING_ELSE)
     return []
@@ -255,7 +257,8 @@ def story_after_plan(dispatcher: CollectingDispatcher, tracker: Tracker) -> Even
         events.append(given_event(tracker, [fresh[0].item.id]))
         events.append(SlotSet("more_item_ids", [hit.item.id for hit in fresh[1:]] or None))
     elif hits:
-        dispatcher.utter_message(text=messages.ALREADY_GIVEN.format(title=hits[0].item.title))
+        dispatcher.utter_message(text=messages.ALREADY_GIVEN.format(
+            title=hits[0].item.title_for(audience)))
     dispatcher.utter_message(text=messages.ANYTHING_ELSE)
     # Neither 'read back' (True) nor 'start the interview' (False): the conversation goes on.
     return events + [SlotSet("situation_captured", None)]

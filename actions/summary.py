@@ -45,7 +45,8 @@ def chat_summary(plan: AdvicePlan) -> str:
     lines += [f"- {TOPIC_LABELS[t]}: {answer_text(plan, t)}" for t in ADVICE_TOPICS]
     if plan.topics:
         lines.append("Advies uit de bronnen:")
-        lines += [f"- {TOPIC_LABELS[b.topic]}: {b.items[0].title}" for b in plan.topics]
+        lines += [f"- {TOPIC_LABELS[b.topic]}: {b.items[0].title_for(plan.audience)}"
+                  for b in plan.topics]
     people = [voc.DISCUSS_WITH.get(p, p) for p in plan.discuss_with[:3]]
     lines.append(f"Bespreek dit met {_join(people)}. "
                  "Print of download de samenvatting om mee te nemen.")
@@ -72,7 +73,7 @@ def markdown_summary(plan: AdvicePlan, today: Optional[date] = None) -> str:
     for block in plan.topics:
         out += [f"### {TOPIC_LABELS[block.topic]}", ""]
         for item in block.items:
-            out.append(f"- **{item.title}**: {item.text_for(plan.audience)} "
+            out.append(f"- **{item.title_for(plan.audience)}**: {item.text_for(plan.audience)} "
                        f"_({source_note(item)})_")
         out.append("")
     if plan.resources:

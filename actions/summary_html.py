@@ -135,7 +135,7 @@ def _source(item: Item) -> str:
 
 
 def _item(item: Item, audience: str) -> str:
-    return (f'<article class="advice"><h4>{escape(item.title)}</h4>'
+    return (f'<article class="advice"><h4>{escape(item.title_for(audience))}</h4>'
             f"<p>{escape(item.text_for(audience))}</p>{_source(item)}</article>")
 
 

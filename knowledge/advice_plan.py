@@ -96,7 +96,7 @@ def make_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]],
     return AdvicePlan(
         audience=audience, answers={t: answers.get(t) for t in TOPICS}, condition=condition,
         condition_text=condition_text, topics=blocks, resources=resources,
-        discuss_with=discuss, doctor_questions=_doctor_questions(blocks),
+        discuss_with=discuss, doctor_questions=_doctor_questions(blocks, audience),
         prepare_item=kb.get_item(PREPARE_ITEM), doctor_questions_item=questions_item,
         fine=fine, skipped=skipped)
 
@@ -191,8 +191,8 @@ def _discuss_with(blocks: Sequence[TopicAdvice]) -> List[str]:
     return ordered or ["bedrijfsarts"]
 
 
-def _doctor_questions(blocks: Sequence[TopicAdvice]) -> List[str]:
+def _doctor_questions(blocks: Sequence[TopicAdvice], audience: str) -> List[str]:
     """One question per topic: what I noticed, the matched advice, and whether it fits me."""
     return [f"{TOPIC_LABELS[block.topic]}: ik merk dit: '{block.reading.text}'. Mijn bronnen "
-            f"noemen '{block.items[0].title}'. Past dat bij mij, en wat is ervoor nodig?"
-            for block in blocks]
+            f"noemen '{block.items[0].title_for(audience)}'. Past dat bij mij, en wat is "
+            "ervoor nodig?" for block in blocks]

@@ -13,7 +13,7 @@ from sqlalchemy.orm import declarative_base
 Base = declarative_base()
 
 # Bump when the tables change; a store with another version is rebuilt.
-STORE_SCHEMA_VERSION = "2"
+STORE_SCHEMA_VERSION = "3"
 
 
 class MetaRow(Base):
@@ -31,6 +31,8 @@ class ItemRow(Base):
     file = Column(String(200), nullable=False)
     kind = Column(String(40), nullable=False)
     title = Column(String(200), nullable=False)
+    title_professional = Column(String(200))
+    title_employer = Column(String(200))
     text = Column(Text, nullable=False)
     text_professional = Column(Text)
     text_employer = Column(Text)

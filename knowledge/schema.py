@@ -15,7 +15,7 @@ from .errors import ContentError, ContentProblem
 from .vocabulary import document_title, evidence_label
 
 # Bump when the mapping from content to store changes, so stores get rebuilt.
-CONTENT_FORMAT_VERSION = "1"
+CONTENT_FORMAT_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,10 @@ class Item:
     source: Source
     text_professional: Optional[str] = None
     text_employer: Optional[str] = None
+    # Titles for professionals and employers; the worker title (`title`) addresses the worker
+    # ("je werkgever"), which confuses an employer reading it.
+    title_professional: Optional[str] = None
+    title_employer: Optional[str] = None
     conditions: Tuple[str, ...] = ()
     evidence: Optional[str] = None
     evidence_text: Optional[str] = None
@@ -72,6 +76,14 @@ class Item:
         if audience == "werkgever" and self.text_employer:
             return self.text_employer
         return self.text
+
+    def title_for(self, audience: Optional[str]) -> str:
+        """The title for an audience, falling back to the worker title."""
+        if audience == "professional" and self.title_professional:
+            return self.title_professional
+        if audience == "werkgever" and self.title_employer:
+            return self.title_employer
+        return self.title
 
     @property
     def evidence_label(self) -> str:

@@ -18,8 +18,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .config import database_url
 from .errors import KnowledgeStoreError
-from .models import (STORE_SCHEMA_VERSION, TABLE_NAMES, AskedRow, Base, ConditionRow,
-                     ItemRow, MetaRow, ResourceRow)
+from .models import (STORE_SCHEMA_VERSION, TABLE_NAMES, TABLES, AskedRow, Base,
+                     ConditionRow, ItemRow, MetaRow, ResourceRow)
 from .schema import Condition, Content, Item, Resource, Source
 from .validation import load_content
 
@@ -74,6 +74,7 @@ def _safe_url(url: str) -> str:
 def _item_row(item: Item, position: int) -> dict:
     return dict(
         id=item.id, position=position, file=item.file, kind=item.kind, title=item.title,
+        title_professional=item.title_professional, title_employer=item.title_employer,
         text=item.text, text_professional=item.text_professional,
         text_employer=item.text_employer, evidence=item.evidence,
         evidence_text=item.evidence_text, source_document=item.source.document,
@@ -101,6 +102,18 @@ def _count(conn: Connection) -> Dict[str, int]:
     return {name: conn.execute(select(func.count()).select_from(model)).scalar_one()
             for name, model in (("items", ItemRow), ("resources", ResourceRow),
                                 ("conditions", ConditionRow))}
+
+
+def _outdated_tables(engine: Engine) -> List[str]:
+    """Store tables whose columns differ from the models (a store of an older format).
+
+    `create_all` does not alter an existing table, so these are dropped and created anew.
+    """
+    inspector = inspect(engine)
+    present = set(inspector.get_table_names())
+    return [table.name for table in TABLES if table.name in present
+            and {c["name"] for c in inspector.get_columns(table.name)}
+            != set(table.columns.keys())]
 
 
 def _meta(conn: Connection) -> Dict[str, str]:
@@ -133,10 +146,16 @@ def build_store(url: Optional[str] = None,
             notes.append("Er ontbraken tabellen in de kennisbank ("
                          f"{', '.join(sorted(set(TABLE_NAMES) - present))}); ze zijn opnieuw "
                          "opgebouwd.")
-        Base.metadata.create_all(engine)
+        outdated = _outdated_tables(engine)
+        if outdated:
+            notes.append("De kennisbank had een ouder formaat ("
+                         f"{', '.join(outdated)}); ze is opnieuw opgebouwd.")
         with engine.begin() as conn:
+            if outdated:  # an older store format: its tables are created anew
+                Base.metadata.drop_all(conn)
+            Base.metadata.create_all(conn)
             meta = _meta(conn)
-            if (complete and meta.get("content_hash") == content.content_hash
+            if (complete and not outdated and meta.get("content_hash") == content.content_hash
                     and meta.get("store_version") == STORE_SCHEMA_VERSION):
                 return BuildResult(_safe_url(url), False, content.content_hash,
                                    _count(conn), notes)
@@ -192,6 +211,7 @@ def _rows_to_content(conn: Connection, meta: Dict[str, str]) -> Content:
     for row in conn.execute(select(ItemRow.__table__).order_by(ItemRow.position)):
         items[row.id] = Item(
             id=row.id, kind=row.kind, title=row.title, text=row.text,
+            title_professional=row.title_professional, title_employer=row.title_employer,
             audiences=tuple(row.audiences), themes=tuple(row.themes),
             source=Source(row.source_document, row.source_section, row.source_heading,
                           row.source_anchor),

@@ -20,7 +20,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 URL_PATTERN = re.compile(r"^(https?://)?[^\s/]+\.[^\s/]+(/.*)?$", re.IGNORECASE)
 
 ITEM_FIELDS = {
-    "id", "kind", "title", "text", "text_professional", "text_employer", "audiences",
+    "id", "kind", "title", "title_professional", "title_employer", "text",
+    "text_professional", "text_employer", "audiences",
     "themes", "conditions", "evidence", "evidence_text", "source", "keywords",
     "discuss_with", "resources", "quote",
 }
@@ -31,7 +32,8 @@ RESOURCE_FIELDS = {
 CONDITION_FIELDS = {"id", "name", "aliases"}
 SOURCE_FIELDS = {"document", "section", "heading", "anchor"}
 MAX_LEN = {
-    "title": 90, "text": 600, "text_professional": 900, "text_employer": 600,
+    "title": 90, "title_professional": 90, "title_employer": 90,
+    "text": 600, "text_professional": 900, "text_employer": 600,
     "offers": 400, "evidence_text": 600, "name": 200, "anchor": 300, "quote": 120,
 }
 # A quote is a short fragment of the source's words (required for guideline conclusions and
@@ -239,6 +241,8 @@ class Validator:
                                                  "hoort de formulering van de bron")
         values = dict(
             title=self._text(rec, "title", ctx, True),
+            title_professional=self._text(rec, "title_professional", ctx, False),
+            title_employer=self._text(rec, "title_employer", ctx, False),
             text=self._text(rec, "text", ctx, True),
             text_professional=self._text(rec, "text_professional", ctx, False),
             text_employer=self._text(rec, "text_employer", ctx, False),

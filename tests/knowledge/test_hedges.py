@@ -3,9 +3,10 @@
 1. A level comes from the source's words: the `quote` of a conclusion labelled `bewezen` says
    so ("aangetoond", "bewezen", "Er is bewijs"), `aannemelijk` quotes "Het is aannemelijk",
    `aanwijzingen` quotes "Er zijn aanwijzingen", `mening` quotes whose opinion it is.
-2. Every audience's text (title, text, text_professional, text_employer) keeps the hedge of its
-   level: "bewezen"/"aangetoond"/"niveau 1" only for `bewezen` (or when citing a conclusion
-   labelled `bewezen`); "waarschijnlijk" fits level 2 but not level 3, which needs wording such as
+2. Every audience's title and text (title, title_professional, title_employer, text,
+   text_professional, text_employer) keeps the hedge of its level: "bewezen"/"aangetoond"/
+   "niveau 1" only for `bewezen` (or when citing a conclusion labelled `bewezen`);
+   "waarschijnlijk" fits level 2 but not level 3, which needs wording such as
    "er zijn aanwijzingen", "mogelijk" or "kan"; a sentence that says something "helpt" carries a
    hedge when the level is not `bewezen`; opinions are told as what people say; a quote with
    "kan" or "mogelijk" means the texts keep a hedge too.
@@ -20,7 +21,8 @@ from typing import Dict, List
 import pytest
 
 
-TEXT_FIELDS = ("title", "text", "text_professional", "text_employer")
+TEXT_FIELDS = ("title", "title_professional", "title_employer", "text", "text_professional",
+               "text_employer")
 
 
 def words(pattern: str) -> re.Pattern:
@@ -94,7 +96,7 @@ def problems_of(item) -> List[str]:
     found: List[str] = []
     quote_hedged = bool(item.quote and QUOTE_HEDGE.search(item.quote))
     for field in TEXT_FIELDS:
-        text = getattr(item, field) or ""
+        text = getattr(item, field, None) or ""
         if not text:
             continue
 
@@ -109,7 +111,7 @@ def problems_of(item) -> List[str]:
         if level in ("niet_vermeld", "geen_niveau", "mening", "onvoldoende_bewijs") \
                 and ANY_LEVEL.search(text):
             flag(f"names a level the source does not state ({level})")
-        if field == "title":
+        if field.startswith("title"):
             continue
         if level == "aannemelijk" and not HEDGE.search(text):
             flag("level 2 without a hedge ('waarschijnlijk', 'kan', ...)")

@@ -80,6 +80,23 @@ def test_failed_insert_rolls_back(sqlite_url, content_dir, monkeypatch):
     KnowledgeBase.open(sqlite_url)
 
 
+def test_store_of_an_older_format_is_rebuilt(sqlite_url, content_dir):
+    """A store written before a column existed (title_employer, store version 2) is rebuilt:
+    create_all does not add the column, so the build recreates the tables."""
+    build_store(sqlite_url, content_dir)
+    engine = create_engine(sqlite_url, future=True)
+    with engine.begin() as conn:
+        conn.execute(text("ALTER TABLE kb_items DROP COLUMN title_employer"))
+        conn.execute(text("UPDATE kb_meta SET value = '2' WHERE key = 'store_version'"))
+    engine.dispose()
+    with pytest.raises(KnowledgeStoreError, match="verouderd formaat"):
+        KnowledgeBase.open(sqlite_url)
+    result = build_store(sqlite_url, content_dir)
+    assert result.changed and any("ouder formaat" in note for note in result.notes)
+    assert KnowledgeBase.open(sqlite_url).stats()["items"] == 10
+    assert not build_store(sqlite_url, content_dir).changed
+
+
 def test_default_url_uses_data_dir(monkeypatch, tmp_path):
     monkeypatch.setenv("WERKBAAR_DATA_DIR", str(tmp_path / "d"))
     assert database_url() == f"sqlite:///{tmp_path / 'd' / 'knowledge.db'}"

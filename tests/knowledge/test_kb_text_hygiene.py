@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from knowledge.validation import load_content
 
-USER_FIELDS = ("title", "text", "text_professional", "text_employer", "evidence_text")
+USER_FIELDS = ("title", "title_professional", "title_employer", "text", "text_professional",
+               "text_employer", "evidence_text")
 
 
 def test_no_internal_ids_in_user_facing_text():
