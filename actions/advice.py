@@ -12,7 +12,8 @@ from actions import messages
 from actions.audience import audience_for
 from actions.formatting import item_message, resources_message
 from actions.knowledge_access import KB
-from actions.replies import given_event, given_ids
+from actions.more import show_more
+from actions.state import given_event, given_ids
 from actions.summary import DOWNLOAD_NAME, chat_summary, markdown_summary
 from actions.summary_html import HTML_DOWNLOAD_NAME, html_summary
 from knowledge.advice_plan import make_plan
@@ -20,8 +21,6 @@ from knowledge.situation import TOPIC_LABELS, TOPICS
 
 SHOWN_TOPICS = 2      # advice blocks in the first reply; the rest on 'meer'
 SHOWN_RESOURCES = 3
-MORE_AT_ONCE = 2
-SAME_TOPIC_DEPTH = 12  # how deep 'meer' looks for more on the last answer's topic
 
 ADVICE_INTRO = "Dank je wel voor je antwoorden. Dit past bij wat je vertelde, het belangrijkste eerst:"
 ALL_FINE = (
@@ -114,43 +113,4 @@ class ActionShowMore(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        given = set(given_ids(tracker))
-        chosen = [e.get("value") for e in tracker.latest_message.get("entities") or []
-                  if e.get("entity") == "item_id"]
-        if chosen and KB.get_item(str(chosen[0])) is not None:
-            # A tapped quick reply: that item, whatever else is pending.
-            item = KB.get_item(str(chosen[0]))
-            dispatcher.utter_message(text=item_message(item, audience_for(
-                tracker.get_slot("role"), "")))
-            rest = [i for i in tracker.get_slot("more_item_ids") or [] if i != item.id]
-            return [SlotSet("more_item_ids", rest or None), given_event(tracker, [item.id])]
-        pending = [KB.get_item(i) for i in tracker.get_slot("more_item_ids") or []
-                   if i not in given]
-        pending = [item for item in pending if item is not None]
-        audience = audience_for(tracker.get_slot("role"), "")
-        if not pending:  # more of the same topic, while the sources have more
-            pending = _same_topic(tracker, audience, given)
-        if not pending:
-            dispatcher.utter_message(text=messages.NO_MORE)
-            return [SlotSet("more_item_ids", None)]
-        for item in pending[:MORE_AT_ONCE]:
-            dispatcher.utter_message(text=item_message(item, audience))
-        rest = [item.id for item in pending[MORE_AT_ONCE:]]
-        if rest:
-            dispatcher.utter_message(text="Typ nog eens 'meer' voor nog meer.")
-        return [SlotSet("more_item_ids", rest or None),
-                given_event(tracker, [item.id for item in pending[:MORE_AT_ONCE]])]
-
-
-def _same_topic(tracker: Tracker, audience, given: set) -> list:
-    """Items on the topic of the last answer that were not shown yet, best first."""
-    last = [KB.get_item(i) for i in tracker.get_slot("last_answer_ids") or []]
-    last = [item for item in last if item is not None]
-    if not last:
-        return []
-    query = " ".join([last[0].title, *last[0].keywords[:6]])
-    hits = KB.search(query, audience=audience or "werkende", limit=SAME_TOPIC_DEPTH,
-                     prefer_advice=audience != "professional")
-    shown = given | {item.id for item in last[:1]}
-    return [hit.item for hit in hits if hit.item.id not in shown
-            and set(hit.item.themes) & set(last[0].themes)]
+        return show_more(dispatcher, tracker)

@@ -16,8 +16,11 @@ from actions import messages
 from actions.audience import WORKER_AUDIENCES, audience_for
 from actions.formatting import item_message, resources_message
 from actions.knowledge_access import KB
+from actions.more import has_more, show_more
+from actions.state import given_event, given_ids
 from actions.understood import NONSENSE, decided_by
-from bot.understanding.cues import asks_first_step, asks_where_to_go, role_from_text, word_count
+from bot.understanding.cues import (asks_first_step, asks_for_more, asks_where_to_go,
+                                    role_from_text, word_count)
 from knowledge import vocabulary as voc
 from knowledge.advice_plan import make_plan
 from knowledge.situation import (SKIPPED, TOPIC_LABELS, TOPICS, clean_answer, is_follow_up,
@@ -57,17 +60,6 @@ def latest_text(tracker: Tracker) -> str:
     return tracker.latest_message.get("text") or ""
 
 
-def given_ids(tracker: Tracker) -> List[str]:
-    """Knowledge items already shown in full in this conversation."""
-    return list(tracker.get_slot("given_item_ids") or [])
-
-
-def given_event(tracker: Tracker, shown: Sequence[str]) -> Dict[Text, Any]:
-    """The slot event that remembers `shown` as given too."""
-    given = given_ids(tracker)
-    return SlotSet("given_item_ids", given + [i for i in shown if i not in given])
-
-
 def send_interview_offer(dispatcher: CollectingDispatcher, employer: bool = False) -> Events:
     dispatcher.utter_message(
         text=messages.INTERVIEW_OFFER_EMPLOYER if employer else messages.INTERVIEW_OFFER,
@@ -91,6 +83,8 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     """Send the answer to `text`; return the slot events (last answer, 'meer', offers)."""
     if tracker.get_slot("plan_given") and asks_first_step(text):
         return first_step(dispatcher, tracker)
+    if asks_for_more(text) and has_more(tracker):
+        return show_more(dispatcher, tracker)
     audience = audience_for(tracker.get_slot("role"), text)
     asked, text = text, follow_up_query(tracker, text)
     narrowed_to = KB.match_condition(asked) if text != asked else None

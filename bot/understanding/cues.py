@@ -21,6 +21,8 @@ _PROFESSIONAL = voc.any_of(voc.PROFESSIONAL_ASKS)
 _WHERE_TO_GO = voc.any_of(voc.WHERE_TO_GO)
 _ACTION = voc.any_of(voc.ASKS_ACTION)
 _FIRST_STEP = voc.any_of(voc.FIRST_STEP)
+_ASKS_MORE = voc.any_of(voc.ASKS_MORE)
+MORE_WORDS = 10
 _WHY = re.compile(rf"^\W*(?:{voc.one_of(voc.ASKS_WHY)})\b")
 _MEANING = re.compile(rf"^\W*(?:{voc.one_of(voc.ASKS_MEANING)})")
 
@@ -84,3 +86,9 @@ def asks_first_step(text: str) -> bool:
     """'wat eerst?', 'waar begin ik?', 'wat kan ik nu het beste doen?': after the plan, which of
     it comes first."""
     return bool(_FIRST_STEP.search(fold(text or "")))
+
+
+def asks_for_more(text: str) -> bool:
+    """'wat kan ik nog meer doen?', 'heb je nog andere tips?', 'is er nog iets?': more of what
+    was just given, not a new question (only for short messages)."""
+    return len((text or "").split()) <= MORE_WORDS and bool(_ASKS_MORE.search(fold(text or "")))

@@ -140,6 +140,11 @@ FIRST_STEP = (r"\bwat (eerst|als eerste|het eerst)\b", r"\bwaar (moet ik |zal ik
               r"\bwat is (nu )?het belangrijkste\b", r"\bwat moet ik nu (eerst |als eerste )?doen\b",
               r"\bwat (moet|kan|zal|ga) ik (nu )?(eerst|als eerste|het eerst)\b",
               r"\beerste stap\b", r"\bwat kan ik (nu )?het (beste|best) (eerst )?doen\b")
+# Asking for more of what was just given: 'wat kan ik nog meer doen?', 'nog andere tips?'.
+ASKS_MORE = (r"\b(wat|welke?) (kan|moet|zou) ik (als \w+ )?(nog )?(meer|verder|anders)\b",
+             r"\bnog (meer|andere|een paar) (tips|ideeen|ideetjes|adviezen|advies|dingen|opties)\b",
+             r"\b(is|zijn) er nog (iets|meer|andere)\b", r"\bwat (nog|verder) nog\b",
+             r"\bheb (je|u) nog (meer|andere|iets)\b", r"\bwat nog meer\b")
 # At the start of a message: asking why a question is asked, or what it means.
 ASKS_WHY = (r"wat bedoel je", r"hoe bedoel je", r"waarom (vraag|wil) je dat", r"hoezo",
             r"wat moet ik (hier )?(zeggen|invullen|antwoorden)")

@@ -278,3 +278,18 @@ def test_more_gives_more_of_the_same_topic_until_the_sources_run_out(actions):
     shown = [i for i in slots(events)["given_item_ids"] if i not in given]
     assert shown and texts(dispatcher)[0] != messages.NO_MORE
     assert all(topic & set(replies.KB.get_item(i).themes) for i in shown)
+
+
+def test_what_else_can_i_do_continues_with_what_is_pending(actions):
+    """'wat kan ik nog meer doen?' after an answer or the plan is 'meer', not a new search."""
+    replies, messages = actions["replies"], actions["messages"]
+    dispatcher = CollectingDispatcher()
+    first = slots(replies.answer_question(dispatcher, tracker(QUESTION), QUESTION))
+    pending = first["more_item_ids"]
+    text = "oke. wat kan ik nog meer doen?"
+    dispatcher = CollectingDispatcher()
+    events = replies.answer_question(dispatcher, tracker(
+        text, intent="ask_question", confidence=0.9, more_item_ids=pending,
+        last_answer_ids=first["last_answer_ids"], given_item_ids=first["given_item_ids"]), text)
+    shown = [i for i in slots(events)["given_item_ids"] if i not in first["given_item_ids"]]
+    assert shown == pending[:len(shown)] and shown
