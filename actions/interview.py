@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import messages
 from actions.knowledge_access import KB
 from actions.replies import answer_question, capture_story, latest_text
+from actions.state import once
 from actions.understood import NONSENSE, decided_by, intent_of
 from bot.understanding.cues import asks_definition, asks_why, ends_as_question, named_topic
 from knowledge.situation import (SKIPPED, TOPICS, clean_answer, factors_in, is_skip,
@@ -132,7 +133,8 @@ class ValidateInterviewForm(FormValidationAction):
         Not `patient` (asked twice already): what is no question is taken as the answer."""
         intent, confidence = intent_of(tracker)
         if decided_by(tracker, NONSENSE) and patient:
-            dispatcher.utter_message(text=messages.UNCLEAR_ANSWER)
+            dispatcher.utter_message(text=once(tracker, messages.UNCLEAR_ANSWER,
+                                               messages.UNCLEAR_AGAIN))
             return True
         if asks_why(text):
             dispatcher.utter_message(text=messages.WHY_WE_ASK)
@@ -150,7 +152,8 @@ class ValidateInterviewForm(FormValidationAction):
         if not patient:
             return False
         if intent == "out_of_scope" and confidence >= OFF_TOPIC_CONFIDENT:
-            dispatcher.utter_message(text=messages.OFF_TOPIC_ANSWER)
+            dispatcher.utter_message(text=once(tracker, messages.OFF_TOPIC_ANSWER,
+                                               messages.OFF_TOPIC_AGAIN))
             return True
         if intent in ("greet", "thank", "bot_challenge", "ask_capabilities") \
                 and confidence >= CONFIDENT:

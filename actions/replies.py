@@ -17,7 +17,7 @@ from actions.audience import WORKER_AUDIENCES, audience_for
 from actions.formatting import item_message, resources_message
 from actions.knowledge_access import KB
 from actions.more import has_more, show_more
-from actions.state import given_event, given_ids
+from actions.state import given_event, given_ids, once
 from actions.understood import NONSENSE, decided_by
 from bot.understanding.cues import (asks_first_step, asks_for_more, asks_where_to_go,
                                     role_from_text, word_count)
@@ -118,10 +118,10 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     # After the plan, never the same advice twice: point to it. (Before it, a repeated
     # question, e.g. after a failed send, gets its answer again.)
     given = given_ids(tracker) if tracker.get_slot("plan_given") else []
-    if hits[0].item.id in given:
-        dispatcher.utter_message(text=messages.ALREADY_GIVEN.format(
-            title=hits[0].item.title_for(audience)))
     fresh = [hit for hit in hits if hit.item.id not in given]
+    if hits[0].item.id in given:  # point to it, once in so many words
+        dispatcher.utter_message(text=once(tracker, messages.ALREADY_GIVEN.format(
+            title=hits[0].item.title_for(audience)), messages.ALREADY_GIVEN_AGAIN))
     if not fresh:
         dispatcher.utter_message(text=messages.ANYTHING_ELSE)
         return [SlotSet("more_item_ids", None)]
@@ -200,7 +200,8 @@ def fallback_search(dispatcher: CollectingDispatcher, tracker: Tracker,
     if guess == "out_of_scope":
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
-    dispatcher.utter_message(text=messages.REPHRASE, buttons=buttons(messages.REPHRASE_BUTTONS))
+    dispatcher.utter_message(text=once(tracker, messages.REPHRASE, messages.REPHRASE_AGAIN),
+                             buttons=buttons(messages.REPHRASE_BUTTONS))
     return []
 
 
@@ -251,8 +252,8 @@ def story_after_plan(dispatcher: CollectingDispatcher, tracker: Tracker) -> Even
         events.append(given_event(tracker, [fresh[0].item.id]))
         events.append(SlotSet("more_item_ids", [hit.item.id for hit in fresh[1:]] or None))
     elif hits:
-        dispatcher.utter_message(text=messages.ALREADY_GIVEN.format(
-            title=hits[0].item.title_for(audience)))
+        dispatcher.utter_message(text=once(tracker, messages.ALREADY_GIVEN.format(
+            title=hits[0].item.title_for(audience)), messages.ALREADY_GIVEN_AGAIN))
     dispatcher.utter_message(text=messages.ANYTHING_ELSE)
     # Neither 'read back' (True) nor 'start the interview' (False): the conversation goes on.
     return events + [SlotSet("situation_captured", None)]

@@ -16,3 +16,10 @@ def given_event(tracker: Tracker, shown: Sequence[str]) -> Dict[Text, Any]:
     """The slot event that remembers `shown` as given too."""
     given = given_ids(tracker)
     return SlotSet("given_item_ids", given + [i for i in shown if i not in given])
+
+
+def once(tracker: Tracker, text: str, again: str) -> str:
+    """`text` the first time; `again` (short) when the bot said `text` before in this
+    conversation: a long message is never repeated word for word."""
+    said = {event.get("text") for event in tracker.events or [] if event.get("event") == "bot"}
+    return again if text in said else text

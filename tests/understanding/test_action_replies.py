@@ -293,3 +293,22 @@ def test_what_else_can_i_do_continues_with_what_is_pending(actions):
         last_answer_ids=first["last_answer_ids"], given_item_ids=first["given_item_ids"]), text)
     shown = [i for i in slots(events)["given_item_ids"] if i not in first["given_item_ids"]]
     assert shown == pending[:len(shown)] and shown
+
+
+def test_a_long_reply_is_not_repeated_word_for_word(actions):
+    replies, messages = actions["replies"], actions["messages"]
+    ranking = [("greet", 0.2)]
+
+    def fallback(events):
+        state = Tracker("test", {}, {"text": "qq", "intent": {"name": "nlu_fallback",
+                                                                "confidence": 0.3},
+                                     "intent_ranking": [{"name": n, "confidence": c}
+                                                        for n, c in ranking],
+                                     "entities": []}, events, False, None, None, None)
+        dispatcher = CollectingDispatcher()
+        replies.fallback_search(dispatcher, state, {})
+        return texts(dispatcher)
+
+    assert fallback([]) == [messages.REPHRASE]
+    assert fallback([{"event": "bot", "text": messages.REPHRASE}]) == [messages.REPHRASE_AGAIN]
+    assert len(messages.REPHRASE_AGAIN) <= 80 and len(messages.ALREADY_GIVEN_AGAIN) <= 80
