@@ -25,6 +25,7 @@ FIRST_STEP_NONE = (
     "Je gaf aan dat het op de vier onderwerpen goed gaat. Wil je toch iets bespreken? Bereid "
     "het gesprek met je bedrijfsarts voor met je samenvatting."
 )
+ALSO_NAMED = "Je noemt ook (tik erop voor advies daarover):"
 RELATED = "Misschien ook nuttig (tik erop, of typ 'meer'):"
 PROBABLY_MEANT = "Ik weet niet zeker of ik je goed begrijp. Ik denk dat dit je helpt:"
 

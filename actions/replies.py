@@ -24,7 +24,7 @@ from bot.understanding.cues import (asks_first_step, asks_for_more, asks_where_t
 from knowledge import vocabulary as voc
 from knowledge.advice_plan import make_plan
 from knowledge.situation import (SKIPPED, TOPIC_LABELS, TOPICS, clean_answer, is_follow_up,
-                                 read_story)
+                                 read_answer, read_story)
 
 Events = List[Dict[Text, Any]]
 
@@ -127,7 +127,11 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
         return [SlotSet("more_item_ids", None)]
     best, others = fresh[0], fresh[1:]
     dispatcher.utter_message(text=item_message(best.item, audience))
-    if others:
+    also = also_named(asked, best.item, audience, {hit.item.id for hit in hits} | set(given))
+    if also:  # several concerns in one message: the others as quick replies
+        dispatcher.utter_message(text=messages.ALSO_NAMED, buttons=buttons(
+            [(label, '/more{"item_id": "%s"}' % item.id) for label, item in also]))
+    elif others:
         dispatcher.utter_message(text=messages.RELATED,
                                  buttons=item_buttons([hit.item for hit in others[:NAMED]], audience))
     events: Events = [SlotSet("last_answer_ids", [hit.item.id for hit in hits]),
@@ -166,6 +170,26 @@ def first_step(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
             people=" of ".join(people)))
     dispatcher.utter_message(text=messages.ANYTHING_ELSE)
     return []
+
+
+def also_named(text: str, answered: Any, audience: Optional[str],
+               shown: set) -> List[Tuple[str, Any]]:
+    """The other concerns a message names besides the one answered ('... en ik maak me zorgen
+    over geld'): per topic its label and the best item for the user's own words about it."""
+    found = []
+    for topic, words in read_story(text).items():
+        reading = read_answer(topic, words)
+        if reading is None or reading.concern == 0 \
+                or set(reading.themes) & set(answered.themes):
+            continue
+        hits = KB.search(words, audience=audience or "werkende", limit=3,
+                         prefer_advice=audience != "professional")
+        item = next((h.item for h in hits if h.item.id not in shown
+                     and set(h.item.themes) & set(reading.themes)), None)
+        if item is not None:
+            found.append((TOPIC_LABELS[topic], item))
+            shown = shown | {item.id}
+    return found
 
 
 def answer_latest(dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -312,3 +312,17 @@ def test_a_long_reply_is_not_repeated_word_for_word(actions):
     assert fallback([]) == [messages.REPHRASE]
     assert fallback([{"event": "bot", "text": messages.REPHRASE}]) == [messages.REPHRASE_AGAIN]
     assert len(messages.REPHRASE_AGAIN) <= 80 and len(messages.ALREADY_GIVEN_AGAIN) <= 80
+
+
+def test_other_concerns_in_the_message_are_offered_as_quick_replies(actions):
+    replies, messages = actions["replies"], actions["messages"]
+    text = ("ik ben zo moe na mijn werk, wat kan ik doen? en ik maak me ook zorgen over mijn "
+            "inkomen als ik minder ga werken")
+    dispatcher = CollectingDispatcher()
+    replies.answer_question(dispatcher, tracker(text), text)
+    also = next((m for m in dispatcher.messages if m.get("text") == messages.ALSO_NAMED), None)
+    assert also is not None
+    labels = [b["title"] for b in also["buttons"]]
+    assert "Geld" in labels
+    item_id = also["buttons"][labels.index("Geld")]["payload"].split('"item_id": "')[1][:-2]
+    assert "financien" in replies.KB.get_item(item_id).themes
