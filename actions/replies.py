@@ -131,7 +131,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     if also:  # several concerns in one message: the others as quick replies
         dispatcher.utter_message(text=messages.ALSO_NAMED, buttons=buttons(
             [(label, '/more{"item_id": "%s"}' % item.id) for label, item in also]))
-    elif others:
+    if others:
         dispatcher.utter_message(text=messages.RELATED,
                                  buttons=item_buttons([hit.item for hit in others[:NAMED]], audience))
     events: Events = [SlotSet("last_answer_ids", [hit.item.id for hit in hits]),
