@@ -9,7 +9,7 @@ real signal ('ik ben doodmoe en zie geen uitweg meer'). No Rasa imports.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import List, Optional
 
 from bot.understanding import vocabulary as voc
 from knowledge.text import fold
@@ -73,14 +73,28 @@ _DONE = [
     r"achterover geslagen|naar binnen)\b",
     rf"\b(heb|heeft|had)\b.{{0,20}}\b(ingenomen|genomen|geslikt)\b.{{0,10}}\b{_AMOUNT}\b.{{0,20}}"
     rf"\b{_MEANS}\b",
-    rf"\b(net|zojuist|zonet|daarnet|vannacht|vanmorgen|net even)\b.{{0,30}}\b({_MEANS}|"
-    r"overdosis)\b",
     r"\boverdosis (genomen|ingenomen|geslikt)\b", r"\been overdosis\b",
+    # ... not an accident: 'ik heb me gesneden aan een blikje' (the model reads those).
     r"\b(heb|had|heeft) (me|mezelf|mijzelf|zich|zichzelf) (\w+ )?(gesneden|verwond|bezeerd|"
-    r"pijn gedaan|gekrast|beschadigd|verbrand)\b",
+    r"pijn gedaan|gekrast|beschadigd|verbrand)\b"
+    r"(?! aan (een|het|de|die|dat) (?!(pols|polsen|arm|armen|been|benen|hand|dij|buik|nek|"
+    r"hals|keel|enkel)\b)| per ongeluk\b)",
     r"\b(snij|snijd|kras|beschadig)\w* (me|mezelf|mijzelf)\b",
     r"\bmezelf pijn (doen|te doen)\b",
 ]
+# Medication taken just now: an overdose, or the usual morning dose ('ik heb net mijn pillen
+# ingenomen'). A signal only when the trained model hears danger too, like the bare words.
+DONE_JUST_NOW = re.compile(
+    rf"\b(net|zojuist|zonet|daarnet|vannacht|vanmorgen|net even)\b.{{0,30}}\b({_MEANS}|"
+    r"overdosis)\b")
+# An act already done in order to die is an act done, whatever wish follows: 'ik heb gif
+# gedronken om er een eind aan te maken', 'heb net geprobeerd me op te hangen' (112 now).
+_DONE_ACT = (r"(ingenomen|genomen|geslikt|doorgeslikt|gedronken|leeggedronken|opgedronken|"
+             r"leeggegeten|opgegeten|gespoten|gesneden|gekrast|opgehangen|verhangen|gesprongen)")
+_JUST_NOW = r"(net|zojuist|zonet|daarnet|vannacht|vanochtend|vanmorgen|vanavond|vandaag|gisteren)"
+DONE_FOR = re.compile(
+    rf"\b(heb|had|ben)\b.{{0,60}}\b{_DONE_ACT}\b.{{0,15}}\b(om|omdat|want|zodat)\b"
+    rf"|\b{_JUST_NOW}\b.{{0,30}}\bgeprobeerd\b|\bgeprobeerd\b.{{0,30}}\b{_JUST_NOW}\b")
 # Talking *about* the topic (prevention, policy, signals, the guideline) is no signal by itself:
 # a sentence with these words is left to the trained model.
 _TOPIC_TALK = re.compile(rf"\b({voc.TOPIC_TALK})")
@@ -206,55 +220,109 @@ def _about_someone_else(sentence: str, match: re.Match[str]) -> bool:
 _NEGATED_INSIDE = re.compile(
     r"\b(niet|nie|ni|nooit|geen|niks|niets)\b(?! (meer|langer|reden|zin|uitweg|oplossing|"
     r"toekomst|andere uitweg))")
+# A negation right after a signal in its clause: Dutch puts 'niet' after the object ('hij slaat
+# me niet', 'ik snij mezelf al lang niet meer'); not 'niet alleen', 'niet elke dag', nor
+# Flemish 'niet normaal' (very).
+_NEGATED_AFTER = re.compile(
+    r"^\s*(?:(?:al|echt|helemaal|zeker|absoluut|heus|nog|ook|toch|gewoon|lang|jaren|nu|hoor|"
+    r"eigenlijk)\s+){0,3}(niet|nie|ni|nooit)\b"
+    r"(?!\s+(alleen|enkel|eens|zomaar|normaal|elke|iedere|altijd|steeds|zo|heel|erg|diep|"
+    r"veel|lang)\b)")
+# A body that is *not* in that state: 'mijn arm is niet verlamd', 'mijn mond hangt niet scheef'
+# (the emergency signals keep their other negations: 'ademt niet', 'reageert niet').
+_NEGATED_STATE = re.compile(
+    r"\b(niet|nie|ni|geen|nooit)\s+(\w+\s+)?(verlamd|slap|krachteloos|gevoelloos|scheef|hangt|"
+    r"hangend|afhangt|zakt)\b")
+# History long ago, said as such ('ik heb ooit een overdosis genomen als tiener', 'vroeger had
+# ik zelfmoordgedachten'): no signal by itself, the model reads it. Not when its clause says
+# now ('nu', 'vandaag') or the sentence says it is back ('weer', 'opnieuw').
+_LONG_AGO = re.compile(
+    r"\b(vroeger|ooit|destijds|(\w+ )?ja(ar|ren) geleden|(\w+ )?maanden geleden|"
+    r"als (tiener|puber|student|kind)|in mijn (jeugd|tienertijd|studententijd|studietijd)|"
+    r"toen ik (jong|jonger|tiener|puber|student|\d+)|in (19|20)\d\d)\b")
+_BACK_NOW = re.compile(r"\b(nu|vandaag|vannacht|vanavond|net|zojuist|zonet|daarnet|sinds)\b")
+_RECURS = re.compile(r"\b(weer|opnieuw|nog steeds|nog altijd)\b")
+_CLAUSE_BOUNDARY = re.compile(r"[,:;]|\b(maar|nu|tegenwoordig|inmiddels)\b")
 
 
-def _signal(pattern: re.Pattern[str], sentence: str,
-            negation_inside: bool = True) -> Optional[re.Match[str]]:
-    """The first match of a signal that is not negated in its clause (just before it or, for
-    wishes and acts, inside it)."""
+def _clause_around(sentence: str, match: re.Match[str]) -> str:
+    """The clause a match stands in: from the last boundary before it to the first after it."""
+    before = list(_CLAUSE_BOUNDARY.finditer(sentence[:match.start()]))
+    start = before[-1].end() if before else 0
+    after = _CLAUSE_BOUNDARY.search(sentence, match.end())
+    return sentence[start:after.start() if after else len(sentence)]
+
+
+def _signal(pattern: re.Pattern[str], sentence: str, negation_inside: bool = True,
+            history: bool = True) -> Optional[re.Match[str]]:
+    """The first match of a signal that is not negated in its clause (just before it, just
+    after it or, for wishes and acts, inside it) nor told as history long ago."""
     for match in pattern.finditer(sentence):
         clause = re.split(r"[,:]", sentence[:match.start()])[-1]
         if _NEGATED_BEFORE.search(clause):
             continue
+        rest = re.split(r"[,:;]", sentence[match.end():])[0]
+        if _NEGATED_AFTER.search(rest):
+            continue
         if negation_inside and _NEGATED_INSIDE.search(match.group(0)):
             continue
+        if not negation_inside and _NEGATED_STATE.search(match.group(0)):
+            continue
+        if history:
+            around = _clause_around(sentence, match)
+            if _LONG_AGO.search(around) and not _BACK_NOW.search(around) \
+                    and not _RECURS.search(sentence):
+                continue
         return match
     return None
 
 
-def danger_kind(text: str) -> Optional[str]:
-    """The kind of a clear danger signal in the text, or None. Most urgent kind first."""
+def danger_kinds(text: str) -> List[str]:
+    """The kinds of the clear danger signals in the text, most urgent first (an emergency, an
+    act already done, a wish or plan, violence); empty when there is none. When there are
+    several, the trained model may choose among them (`safety.judge`)."""
     cleaned = without_idioms(text)
     if not cleaned.strip():
-        return None
+        return []
+    kinds: List[str] = []
     sentences = [s for s in _SENTENCE.split(cleaned) if s.strip()]
-    if any(_signal(EMERGENCY_SIGNAL, s, negation_inside=False) and not _PAST.search(s)
+    if any(_signal(EMERGENCY_SIGNAL, s, negation_inside=False, history=False)
+           and not _PAST.search(s)
            and not _HABITUAL.search(s)
            for s in sentences):
-        return EMERGENCY
+        kinds.append(EMERGENCY)
     personal = [s for s in sentences if not _TOPIC_TALK.search(s)]
-    for sentence in personal:
-        done = _signal(DONE_SIGNAL, sentence)
-        if done:
-            return OTHER if _about_someone_else(sentence, done) else DONE
-    for sentence in personal:
-        suicidal = _signal(SUICIDAL_SIGNAL, sentence)
-        if suicidal:
-            return OTHER if _about_someone_else(sentence, suicidal) else SUICIDAL
-    if any(_signal(VIOLENCE_SIGNAL, s) for s in personal):
-        return VIOLENCE
-    return None
+    for signal in (DONE_SIGNAL, SUICIDAL_SIGNAL):
+        for sentence in personal:
+            match = _signal(signal, sentence)
+            if match:
+                done = signal is DONE_SIGNAL or bool(DONE_FOR.search(sentence))
+                kinds.append(OTHER if _about_someone_else(sentence, match) else
+                             DONE if done else SUICIDAL)
+                break
+    if any(_signal(VIOLENCE_SIGNAL, s, history=False) for s in personal):
+        kinds.append(VIOLENCE)
+    return list(dict.fromkeys(kinds))
+
+
+def danger_kind(text: str) -> Optional[str]:
+    """The kind of a clear danger signal in the text, or None. Most urgent kind first."""
+    kinds = danger_kinds(text)
+    return kinds[0] if kinds else None
 
 
 def keyword_kind(text: str) -> Optional[str]:
-    """Only a bare word for suicide or self-harm in a personal sentence: the kind it would be."""
+    """A signal that needs the trained model's agreement, in a personal sentence: the kind it
+    would be. Medication taken just now (`DONE_JUST_NOW`), or only a bare word for suicide or
+    self-harm."""
     sentences = [s for s in _SENTENCE.split(without_idioms(text)) if s.strip()]
-    for sentence in sentences:
-        if _TOPIC_TALK.search(sentence):
-            continue
-        match = _signal(KEYWORD_SIGNAL, sentence)
-        if match:
-            return OTHER if _about_someone_else(sentence, match) else SUICIDAL
+    for signal, own_kind in ((DONE_JUST_NOW, DONE), (KEYWORD_SIGNAL, SUICIDAL)):
+        for sentence in sentences:
+            if _TOPIC_TALK.search(sentence):
+                continue
+            match = _signal(signal, sentence)
+            if match:
+                return OTHER if _about_someone_else(sentence, match) else own_kind
     return None
 
 

@@ -1,7 +1,12 @@
 """The safety check: patterns and a trained model, either of which can raise the alarm.
 
-- A clear pattern signal (`crisis_patterns.danger_kind`) raises the alarm with its kind.
-- The model raises it when its danger probability is high (`ALARM`); its kind is used.
+- A clear pattern signal (`crisis_patterns.danger_kinds`) raises the alarm with its kind. The
+  model chooses when the patterns find several kinds, and may change a kind it is much surer
+  of (`choose_kind`): 'mijn stagiaire vertelde me dat ze zelfmoordgedachten heeft' is about
+  someone else, whatever 'me ... zelfmoordgedachten' looks like to a pattern.
+- The model raises it when its danger probability is high (`ALARM`, or `ALARM_NEGATED` in a
+  message with a negated clause); its kind is used. Its word features read negation
+  ('ik wil niet dood' is not 'ik wil dood', see `safety_model.mark_negation`).
 - A weaker signal asks directly (`check`): a weak pattern ('het hoeft allemaal niet meer'), a
   middling model probability (`CHECK`), or the intent classifier saying `crisis` while neither
   layer is sure. Idioms and denials are blanked out before either layer reads the text, so they
@@ -12,20 +17,44 @@ never on a test set. No Rasa imports.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import Optional, Sequence, Tuple
 
 from bot.understanding import crisis_patterns as patterns
-from bot.understanding.safety_model import safety_model
+from bot.understanding.danger_words import has_danger_word
+from bot.understanding.safety_model import ModelVerdict, negated, safety_model
 
 # Chosen by 5-fold cross-validation of the whole check on the written training examples
-# (bench/safety_eval.py --tune; never on a test set). With the model's own class proportions
-# (safety_model.CLASS_WEIGHT = None): recall 0.92 of danger, 6.9% alarms and 0.8% direct
-# questions on the hard negatives (idioms, denials, work stress, medical talk, talk about the
-# topic); with balanced class weights the best point was 0.93 / 8.0% / 2.1%.
+# (bench/safety_eval.py --tune; never on a test set): the fewest false alarms at a recall of at
+# least 0.94, then the most 'unsure' messages asked about, with the model's own class
+# proportions (safety_model.CLASS_WEIGHT = None) and negation-marked word features. Since the
+# question bank (~3,000 ordinary messages) is ordinary data and model-only alarms need a danger
+# word (UNWORDED_*), the same thresholds give recall 0.917 (right kind 0.893), 4.5% alarms and
+# 0.6% direct questions on the hard negatives, 60% of the 'unsure' messages asked about
+# (0.2: 0.928 and 5.4%).
 ALARM = 0.3   # model danger probability that raises the alarm by itself
-CHECK = 0.5   # model danger + unsure probability that asks directly
-AGREE = 0.4   # model danger + unsure probability that confirms a bare keyword
+ALARM_NEGATED = 0.4  # ... in a message with a negated clause ('ik wil niet dood, ...')
+CHECK = 0.4   # model danger + unsure probability that asks directly
+AGREE = 0.25  # model danger + unsure probability that confirms a bare keyword
 CLASSIFIER_AGREE = 0.15  # ... that confirms the intent classifier's crisis guess
+# A message without any danger word (danger_words.py) alarms or asks from the model alone
+# only when the model is this sure: ordinary talk ('ze is een fijne collega en ik wil haar
+# graag houden', 0.47) was read as someone else at risk.
+UNWORDED_ALARM = 0.6
+UNWORDED_CHECK = 0.7
+# How much surer the model must be of another kind than of the pattern's kind to change it
+# ('mijn stagiaire vertelde me dat ze zelfmoordgedachten heeft' reads as 'me ... zelfmoord-
+# gedachten' to a pattern). Also by cross-validation: right kind 0.895 without, 0.908 with a
+# margin of 0.3 (0.907 with 0.5).
+KIND_MARGIN = 0.3
+# Which pattern kinds the model may change, and into what: never away from a reply that says
+# 'bel nu 112' (an emergency, an act already done) to one that does not.
+KIND_CHANGES = {
+    patterns.SUICIDAL: (patterns.DONE, patterns.OTHER, patterns.EMERGENCY, patterns.VIOLENCE),
+    patterns.EMERGENCY: (patterns.DONE, patterns.OTHER),
+    patterns.DONE: (patterns.OTHER, patterns.EMERGENCY),
+    patterns.VIOLENCE: (patterns.OTHER,),
+    patterns.OTHER: (),
+}
 
 
 @dataclass(frozen=True)
@@ -38,30 +67,49 @@ class SafetyVerdict:
 NONE = SafetyVerdict("none", None, "")
 
 
+def choose_kind(candidates: Sequence[str], verdict: ModelVerdict,
+                margin: Optional[float] = KIND_MARGIN) -> str:
+    """The kind of an alarm the patterns raised: of several pattern kinds the one the model
+    finds likeliest; then the model's own kind if it is `margin` surer of it (and the change is
+    allowed, `KIND_CHANGES`)."""
+    p = verdict.probabilities
+    kind = max(candidates, key=lambda k: p.get(k, 0.0)) if len(candidates) > 1 else candidates[0]
+    best = verdict.kind
+    if margin is not None and best in KIND_CHANGES.get(kind, ()) \
+            and p.get(best, 0.0) - p.get(kind, 0.0) >= margin:
+        return best
+    return kind
+
+
 def judge(text: str, classifier_says_crisis: bool = False, model=None,
-          thresholds: Optional[Tuple[float, float, float]] = None) -> SafetyVerdict:
+          thresholds: Optional[Tuple[float, ...]] = None,
+          margin: Optional[float] = KIND_MARGIN) -> SafetyVerdict:
     """How dangerous a message sounds, and which kind of help comes first.
 
-    `model` and `thresholds` (alarm, check, agree) are for cross-validation
-    (bench/safety_eval.py --tune)."""
-    alarm, check, agree = thresholds or (ALARM, CHECK, AGREE)
+    `model`, `thresholds` (alarm, check, agree[, alarm_negated]) and `margin` are for
+    cross-validation (bench/safety_eval.py --tune)."""
+    alarm, check, agree, alarm_negated = (*thresholds, thresholds[0])[:4] if thresholds \
+        else (ALARM, CHECK, AGREE, ALARM_NEGATED)
     if not text or text.startswith("/"):
         return NONE
-    kind = patterns.danger_kind(text)
-    if kind:
-        return SafetyVerdict("alarm", kind, "pattern")
+    kinds = patterns.danger_kinds(text)
     cleaned = patterns.without_idioms(text)
+    if kinds:
+        verdict = (model or safety_model()).judge(cleaned)
+        return SafetyVerdict("alarm", choose_kind(kinds, verdict, margin), "pattern")
     if not cleaned.strip():
         return NONE
     verdict = (model or safety_model()).judge(cleaned)
     keyword = patterns.keyword_kind(text)
     if keyword and verdict.danger + verdict.unsure >= agree:
-        return SafetyVerdict("alarm", keyword, "pattern+model")
-    if verdict.danger >= alarm:
+        return SafetyVerdict("alarm", choose_kind([keyword], verdict, margin), "pattern+model")
+    worded = has_danger_word(cleaned)  # without any danger word, the model must be sure
+    if verdict.danger >= max(alarm_negated if negated(cleaned) else alarm,
+                             0 if worded else UNWORDED_ALARM):
         return SafetyVerdict("alarm", verdict.kind, "model")
     if patterns.weak_signal(text):
         return SafetyVerdict("check", None, "pattern")
-    if verdict.danger + verdict.unsure >= check:
+    if verdict.danger + verdict.unsure >= max(check, 0 if worded else UNWORDED_CHECK):
         return SafetyVerdict("check", None, "model")
     # The intent classifier alone (it learnt a few ambiguous examples) asks only when the
     # safety model hears something too: 'die avonddiensten hoeven voor mij niet meer' is none.

@@ -20,6 +20,25 @@ def test_naming_a_condition_is_never_danger():
 
 
 def test_quick_replies_are_never_danger():
-    replies = [r for table in (messages.QUESTIONS, messages.QUESTIONS_JOB_SEEKER)
+    replies = [r for table in (messages.QUESTIONS, messages.QUESTIONS_JOB_SEEKER,
+                               messages.QUESTIONS_EMPLOYER)
                for _, buttons in table.values() for r in buttons]
     assert [r for r in replies if judge(r).level != "none"] == []
+
+
+# Interview answers about work, breath, absence and money: seen raising the alarm or the check
+# while the safety layer was being retrained (written for this test, not from an eval set).
+INTERVIEW_ANSWERS = [
+    "bij het tillen word ik zo benauwd dat ik steeds even moet stoppen",
+    "ik ben bang dat ik er financieel op achteruit ga als ik meer ga werken",
+    "hij heeft dit jaar al vaak kort verzuimd",
+    "wil wel weer aan de slag, weet alleen niet of het gaat",
+    "mijn vriend is lief maar ik wil hem niet steeds belasten met mijn verhaal",
+    "ik woon alleen en heb niemand om over mijn werk te praten",
+    "de trap op naar de stellingen gaat niet meer zo goed",
+    "ik kan het werk niet meer aan zoals vroeger, het wordt me te zwaar",
+]
+
+
+def test_interview_answers_are_not_danger():
+    assert [(t, judge(t)) for t in INTERVIEW_ANSWERS if judge(t).level != "none"] == []

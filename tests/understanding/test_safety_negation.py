@@ -1,0 +1,98 @@
+"""The safety check reads negation: a denial is no danger ('ik denk helemaal niet aan
+zelfmoord'), a wording whose negation is the signal is ('ik wil niet meer leven'), and danger
+said after a denial is heard ('..., maar vannacht heb ik al mijn pillen geslikt'). Acts already
+done get the kind whose reply says 112 now. All messages written for this test (not taken from
+any training or evaluation set)."""
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.crisis_patterns import danger_kinds
+from bot.understanding.safety import judge
+from bot.understanding.safety_model import mark_negation, negated
+
+DENIALS = [
+    "ik denk helemaal niet aan zelfmoord, ik wil weten hoe ik mijn werk kan volhouden",
+    "nee joh, ik ga mezelf echt geen pijn doen, ik ben alleen heel erg moe van de diensten",
+    "zelfdoding is voor mij echt geen optie, ik zoek hulp bij mijn re-integratie",
+    "ik heb mezelf niet gesneden hoor, dat is een schram van de rozenstruik",
+    "ik ben zeker niet van plan om ergens vanaf te springen, ik wil alleen minder uren",
+    "niet dat ik dood wil ofzo, maar ik ben er wel helemaal doorheen met dat werk",
+    "ik heb geen overdosis genomen, de huisarts heeft mijn dosis gewoon verhoogd",
+    "absoluut geen gedachten aan de dood, wel aan een nieuwe werkplek",
+    "'k ben nie van plan om mij iets aan te doen, 'k wil gewoon rust",
+    "mijn collega is helemaal niet suicidaal, ze is gewoon boos op de planning",
+    "ik heb nooit pillen gespaard en dat ga ik ook niet doen",
+    "nee, ik ben niet in gevaar, ik wilde weten wat de bedrijfsarts mag vragen",
+    "ik wil niet sterven hoor, ik wil gewoon dat de pijn draaglijk wordt",
+]
+
+# (message, kind): negation inside the signal, or danger after a denial.
+NEGATED_DANGER = [
+    ("ik wil echt niet meer leven", "suicidal"),
+    ("ik hoop dat ik vannacht gewoon niet meer wakker word", "suicidal"),
+    ("ik zie geen enkele uitweg meer, ik maak er een eind aan", "suicidal"),
+    ("ik ben niet suicidaal zei ik, maar vannacht heb ik al mijn pillen geslikt",
+     "self_harm_done"),
+    ("nee ik ben niet oke, ik heb mezelf net weer gesneden", "self_harm_done"),
+    ("mijn vader ademt niet en reageert niet", "medical_emergency"),
+    ("ik durf niet naar huis want mijn man slaat me", "violence"),
+]
+
+# (message, kind): an act already done (112 now) next to a plan not carried out yet.
+DONE_OR_PLANNED = [
+    ("ik heb rattengif gedronken om er een eind aan te maken", "self_harm_done"),
+    ("ik heb zojuist mijn hele doos slaappillen leeggegeten", "self_harm_done"),
+    ("ik ga vanavond al mijn slaappillen innemen", "suicidal"),
+    ("mijn vriendin heeft net al haar pillen genomen", "other_person"),
+]
+
+
+def test_a_negated_clause_is_marked_up_to_the_turn():
+    assert mark_negation("Ik wil niet dood, wel rust") == "neg_ik neg_wil niet neg_dood , wel rust"
+    assert mark_negation("ik heb geen zin in werk maar wel in vakantie") == (
+        "neg_ik neg_heb geen neg_zin neg_in neg_werk maar wel in vakantie")
+    # Dutch puts the negation after the object: the whole clause is marked.
+    assert mark_negation("ik doe mezelf niks") == "neg_ik neg_doe neg_mezelf niks"
+
+
+def test_a_negation_that_is_the_signal_is_not_marked():
+    for text in ("ik wil niet meer leven", "ik zie geen uitweg meer", "ik kan niet meer",
+                 "ik heb geen reden om door te gaan"):
+        assert not negated(text), text
+    # ... but 'niet meer' of an act is a denial again.
+    assert negated("ik snij mezelf al jaren niet meer")
+
+
+@pytest.mark.parametrize("message", DENIALS)
+def test_a_denial_is_no_danger(message):
+    assert judge(message).level == "none"
+
+
+@pytest.mark.parametrize("message,kind", NEGATED_DANGER)
+def test_negated_wordings_of_danger_are_heard(message, kind):
+    verdict = judge(message)
+    assert (verdict.level, verdict.kind) == ("alarm", kind)
+
+
+@pytest.mark.parametrize("message,kind", DONE_OR_PLANNED)
+def test_an_act_done_is_told_from_a_plan(message, kind):
+    verdict = judge(message)
+    assert (verdict.level, verdict.kind) == ("alarm", kind)
+
+
+@pytest.mark.parametrize("message", [
+    "nee, hij slaat me niet, hij is alleen snel geïrriteerd",     # negation after the act
+    "ik kras mezelf al jaren niet meer",
+    "mijn been is niet verlamd, het slaapt alleen",                # a state that is not so
+    "ik heb als student ooit een overdosis genomen, moet ik dat melden?",   # long ago
+    "ik heb me gesneden aan een blikje tomaten",                   # an accident
+])
+def test_the_pattern_layer_reads_negation_and_history(message):
+    assert danger_kinds(message) == []
+
+
+def test_the_pattern_layer_still_hears_danger_said_now():
+    assert danger_kinds("ik heb me gesneden aan mijn pols") == ["self_harm_done"]
+    assert danger_kinds("vroeger dacht ik aan zelfmoord en nu weer, elke dag") == ["suicidal"]
+    assert danger_kinds("ik heb gif gedronken om er een eind aan te maken") == ["self_harm_done"]
