@@ -27,6 +27,7 @@ ALL_FINE = (
     "Dank je wel voor je antwoorden. Fijn dat het op deze punten goed gaat. Een goede "
     "voorbereiding helpt als je toch iets wilt bespreken:"
 )
+CONVERSATION_LABEL = "Het gesprek met je werknemer. "
 MORE_TOPICS = "Typ 'meer' voor advies over: {topics}."
 DOWNLOAD_TITLE = "Download je samenvatting"
 
@@ -43,15 +44,28 @@ class ActionGiveAdvice(Action):
                          else "werkende")
         if tracker.get_slot("plan_given"):
             return self._only_what_is_new(dispatcher, tracker, plan)
+        before = set(given_ids(tracker))  # answered earlier in the conversation
+        shown = []
         if plan.topics:
             dispatcher.utter_message(text=ADVICE_INTRO)
             for block in plan.topics[:SHOWN_TOPICS]:
+                item = next((i for i in block.items if i.id not in before), None)
+                if item is None:  # all of it was given already: point to it
+                    dispatcher.utter_message(text=f"{TOPIC_LABELS[block.topic]}: "
+                                             + messages.ALREADY_GIVEN_AGAIN)
+                    continue
+                shown.append(item.id)
                 dispatcher.utter_message(text=f"{TOPIC_LABELS[block.topic]}. "
-                                         + item_message(block.items[0], plan.audience))
+                                         + item_message(item, plan.audience))
         else:
             dispatcher.utter_message(text=ALL_FINE)
-            if plan.prepare_item is not None:
-                dispatcher.utter_message(text=item_message(plan.prepare_item, plan.audience))
+        employer = plan.audience == "werkgever"
+        if plan.prepare_item is not None and (employer or not plan.topics) \
+                and plan.prepare_item.id not in before | set(shown):
+            # An employer's first step is the conversation with the employee.
+            shown.append(plan.prepare_item.id)
+            dispatcher.utter_message(text=(CONVERSATION_LABEL if employer and plan.topics else "")
+                                     + item_message(plan.prepare_item, plan.audience))
         if plan.resources:
             dispatcher.utter_message(text=resources_message(
                 plan.resources[:SHOWN_RESOURCES],
@@ -76,9 +90,7 @@ class ActionGiveAdvice(Action):
         # 'meer': first the topics not shown, then the second advice of every topic.
         more = [b.items[0].id for b in later]
         more += [item.id for b in plan.topics for item in b.items[1:]]
-        shown = [b.items[0].id for b in plan.topics[:SHOWN_TOPICS]]
-        if not plan.topics and plan.prepare_item is not None:
-            shown.append(plan.prepare_item.id)
+        more = [i for i in dict.fromkeys(more) if i not in before and i not in shown]
         events = [SlotSet("more_item_ids", more), SlotSet("last_answer_ids", plan.item_ids),
                   SlotSet("interview_offered", False), SlotSet("situation_captured", False),
                   SlotSet("plan_given", True), given_event(tracker, shown)]

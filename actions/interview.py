@@ -75,9 +75,12 @@ class AskTopic(Action):
         elif tracker.get_slot("role") == "werkgever":
             question, replies = messages.QUESTIONS_EMPLOYER[self.topic]
         first = all(tracker.get_slot(t) is None for t in TOPICS)
-        text = f"{messages.PROGRESS.format(number=number, total=len(TOPICS))}: {question}"
+        progress = messages.PROGRESS.format(number=number, total=len(TOPICS))
+        text = f"{progress}: {question}"
         if first:
             text += "\n" + messages.INTERVIEW_HOW
+        # Asked again: the question's first sentence only (no long message said twice).
+        text = once(tracker, text, f"{progress}: {question.split('?')[0]}?")
         buttons = [{"title": r, "payload": r} for r in replies]
         if messages.SKIP_BUTTON not in replies:
             buttons.append({"title": messages.SKIP_BUTTON, "payload": messages.SKIP_BUTTON})

@@ -115,9 +115,8 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
         dispatcher.utter_message(text=messages.NO_DIRECT_ANSWER,
                                  buttons=buttons([(title, title) for title in nearest]))
         return [SlotSet("more_item_ids", None)]
-    # After the plan, never the same advice twice: point to it. (Before it, a repeated
-    # question, e.g. after a failed send, gets its answer again.)
-    given = given_ids(tracker) if tracker.get_slot("plan_given") else []
+    # Never the same advice twice in a conversation: point to it.
+    given = given_ids(tracker)
     fresh = [hit for hit in hits if hit.item.id not in given]
     if hits[0].item.id in given:  # point to it, once in so many words
         dispatcher.utter_message(text=once(tracker, messages.ALREADY_GIVEN.format(

@@ -117,7 +117,8 @@ def run(url: str, persona: dict, verbose: bool) -> Dict[str, object]:
             break
     return {"id": persona["id"], "passed": bool(groups) and all(met), "stop": stop,
             "missing": [n for n, m in zip(names, met) if not m],
-            "repeated_long": sum(1 for count in seen.values() if count > 1)}
+            "repeated_long": sum(1 for count in seen.values() if count > 1),
+            "repeats": [text[:70] for text, count in seen.items() if count > 1]}
 
 
 def main() -> None:
@@ -138,6 +139,8 @@ def main() -> None:
         print(f"{result['id']:32s} {'PASS' if result['passed'] else 'FAIL'} "
               f"stop={result['stop']:18s} repeated_long={result['repeated_long']} "
               f"missing={','.join(result['missing'])}")
+        for text in result["repeats"]:
+            print(f"    repeated: {text!r}")
         sys.stdout.flush()
     looped = sum(1 for r in results if r["repeated_long"])
     print(f"personas: {sum(r['passed'] for r in results)}/{len(results)} reach all their advice; "

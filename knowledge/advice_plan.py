@@ -22,6 +22,8 @@ SEARCH_DEPTH = 40
 # The source item whose questions every worker can take to the company doctor.
 DOCTOR_QUESTIONS_ITEM = "zm-vragen-aan-bedrijfsarts"
 PREPARE_ITEM = "zm-gesprek-voorbereiden"
+# An employer's first step is the conversation with the employee (guideline 3.2's tool).
+PREPARE_ITEM_EMPLOYER = "rl-3.2-gesprekswijzer"
 
 
 @dataclass
@@ -97,7 +99,9 @@ def make_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]],
         audience=audience, answers={t: answers.get(t) for t in TOPICS}, condition=condition,
         condition_text=condition_text, topics=blocks, resources=resources,
         discuss_with=discuss, doctor_questions=_doctor_questions(blocks, audience),
-        prepare_item=kb.get_item(PREPARE_ITEM), doctor_questions_item=questions_item,
+        prepare_item=kb.get_item(PREPARE_ITEM_EMPLOYER if audience == "werkgever"
+                                 else PREPARE_ITEM),
+        doctor_questions_item=questions_item,
         fine=fine, skipped=skipped)
 
 

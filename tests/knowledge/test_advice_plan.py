@@ -84,3 +84,14 @@ def test_what_was_told_to_another_question_counts_for_its_topic(real_kb):
     assert "fysieke_belasting" in work.reading.factors
     assert "fysieke_belasting" in work.items[0].themes
     assert plan.fine == ["steun", "financien"]
+
+
+def test_an_employers_plan_is_about_the_employee_and_starts_the_conversation(real_kb):
+    from knowledge.advice_plan import PREPARE_ITEM_EMPLOYER, make_plan
+
+    plan = make_plan(real_kb, {"aandoening": "crohn", "energie": "vaak moe",
+                               "werkbelasting": "hij kan niet zomaar van de machine weg",
+                               "steun": "collega's mopperen als hij weg is",
+                               "financien": "de kosten van verzuim"}, "werkgever")
+    assert plan.audience == "werkgever" and plan.prepare_item.id == PREPARE_ITEM_EMPLOYER
+    assert all("werkgever" in block.items[0].audiences for block in plan.topics)
