@@ -21,12 +21,13 @@ from bot.understanding import privacy
 from bot.understanding import vocabulary as voc
 from bot.understanding.medical import about_guideline, asks_medical
 from bot.understanding.safety import NONE as SAFE_VERDICT, SafetyVerdict
-from knowledge.situation import asks_something, is_follow_up
+from knowledge.situation import asks_something, factors_in, is_follow_up
 from knowledge.text import fold
 
 CRISIS, CHECK = "crisis", "crisis_check"
 MEDICAL, QUESTION = "medical_question", "ask_question"
 STORY, ROLE, MORE = "share_situation", "choose_role", "more"
+_MORE_WORDS = re.compile(r"\b(meer|verder|door|nog|andere|uitgebreider|eentje)\b")
 FALLBACK, FOREIGN = "nlu_fallback", "other_language"
 # Intents a medical question is never re-labelled from: the user is doing something else.
 KEEP_FROM_MEDICAL = frozenset({CRISIS, CHECK, "stop", "start_over", "goodbye", "skip", "go_back",
@@ -194,6 +195,10 @@ def _correct_without_words(r: Reading) -> Optional[Outcome]:
 def _long_command(r: Reading) -> Optional[Outcome]:
     if (r.intent in SHORT_COMMANDS or r.intent == FALLBACK) and r.words > COMMAND_WORDS \
             and asks_something(r.text):
+        return Outcome(QUESTION, 1.0)
+    # 'altijd moe, tips?' read as 'meer': a question that names what it is about is a question.
+    if r.intent == MORE and asks_something(r.text) and factors_in(r.text) \
+            and not _MORE_WORDS.search(fold(r.text)):
         return Outcome(QUESTION, 1.0)
     return None
 
