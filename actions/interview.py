@@ -135,7 +135,7 @@ class ValidateInterviewForm(FormValidationAction):
         """Handle a message that is not an answer; True when the question must be asked again.
         Not `patient` (asked twice already): what is no question is taken as the answer."""
         intent, confidence = intent_of(tracker)
-        if decided_by(tracker, NONSENSE) and patient:
+        if decided_by(tracker, NONSENSE):  # never stored as an answer, however often
             dispatcher.utter_message(text=once(tracker, messages.UNCLEAR_ANSWER,
                                                messages.UNCLEAR_AGAIN))
             return True

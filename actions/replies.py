@@ -23,8 +23,8 @@ from bot.understanding.cues import (asks_first_step, asks_for_more, asks_where_t
                                     role_from_text, word_count)
 from knowledge import vocabulary as voc
 from knowledge.advice_plan import make_plan
-from knowledge.situation import (SKIPPED, TOPIC_LABELS, TOPICS, clean_answer, is_follow_up,
-                                 read_answer, read_story)
+from knowledge.situation import (SKIPPED, TOPIC_LABELS, TOPICS, asks_something, clean_answer,
+                                 is_follow_up, read_answer, read_story)
 
 Events = List[Dict[Text, Any]]
 
@@ -218,7 +218,9 @@ def fallback_search(dispatcher: CollectingDispatcher, tracker: Tracker,
         audience = audience_for(tracker.get_slot("role"), text)
         hits = KB.search(text, audience=audience, limit=1)
         if hits and hits[0].score >= CONFIDENT_SEARCH:
-            dispatcher.utter_message(text=messages.PROBABLY_MEANT)
+            # A whole question with a clear match is answered as one; a fragment gets a hedge.
+            if not (words >= LONG_MESSAGE and asks_something(text)):
+                dispatcher.utter_message(text=messages.PROBABLY_MEANT)
             return answer_question(dispatcher, tracker, text)
     if guess == "out_of_scope":
         dispatcher.utter_message(response="utter_out_of_scope")

@@ -72,7 +72,7 @@ _DOSE_QUESTION = re.compile(
 _ABOUT_GUIDELINE = re.compile(
     r"\b(richtlijn|aanbeveling|bewijs|evidence|onderzoek|bron|paragraaf|werkgever|werkgevers|"
     r"werknemer|medewerker|re-?integratie|uwv|wia|ziektewet|privacy|vertellen|melden|"
-    r"verplicht|bedrijfsarts zeggen)\b"
+    r"verplicht|bedrijfsarts zeggen|uren|uur per (dag|week)|werkuren|werktijden)\b"
 )
 
 

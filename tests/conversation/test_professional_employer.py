@@ -18,11 +18,11 @@ def kb(assistant) -> KnowledgeBase:
     return KnowledgeBase.open(f"sqlite:///{assistant.data_dir / 'knowledge.db'}")
 
 
-def shown_item(kb, reply: str, acceptable):
-    """The acceptable item whose title leads the reply, or None."""
+def shown_item(kb, reply: str, acceptable, audience: str):
+    """The acceptable item whose title for this audience leads the reply, or None."""
     for item_id in acceptable:
         item = kb.get_item(item_id)
-        if reply.startswith(item.title):
+        if reply.startswith(item.title_for(audience)):
             return item
     return None
 
@@ -53,7 +53,7 @@ def _cases(cases):
 @pytest.mark.parametrize("question, acceptable, section", _cases(PROFESSIONAL))
 def test_professional_question(assistant, sender, kb, question, acceptable, section):
     reply = first_reply(assistant, sender, "professional", question)
-    item = shown_item(kb, reply, acceptable)
+    item = shown_item(kb, reply, acceptable, "professional")
     assert item is not None, reply
     sections = (section,) if isinstance(section, str) else tuple(section)
     assert f"Bron: {item.source.label}" in reply and item.source.section in sections, reply
@@ -64,7 +64,7 @@ def test_professional_question(assistant, sender, kb, question, acceptable, sect
 @pytest.mark.parametrize("question, acceptable, section", _cases(EMPLOYER))
 def test_employer_question(assistant, sender, kb, question, acceptable, section):
     reply = first_reply(assistant, sender, "werkgever", question)
-    item = shown_item(kb, reply, acceptable)
+    item = shown_item(kb, reply, acceptable, "werkgever")
     assert item is not None, reply
     assert item.text_for("werkgever") in reply and f"Bron: {item.source.label}" in reply
 
@@ -80,6 +80,7 @@ def test_more_continues_and_a_condition_follow_up_narrows(assistant, sender):
                         "wat zegt de richtlijn over supported employment?")
     more = "\n".join(r.get("text", "") for r in assistant.send("meer", sender))
     assert "Bron:" in more and more.split("\n")[0] not in first
-    narrowed = assistant.send("en bij NAH?", sender)[0]["text"]
+    # 'meer' may have shown the NAH item already: then the reply points to it, never repeats.
+    narrowed = "\n".join(r.get("text", "") for r in assistant.send("en bij NAH?", sender))
     assert re.search(r"hersenletsel|NAH", narrowed), narrowed
-    assert "Bron:" in narrowed
+    assert "Bron:" in narrowed or "staat al hierboven" in narrowed

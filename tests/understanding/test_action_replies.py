@@ -79,8 +79,13 @@ def test_fallback_answers_a_clear_question_but_not_nonsense(actions):
     dispatcher = CollectingDispatcher()
     events = replies.fallback_search(
         dispatcher, tracker(QUESTION, confidence=0.99, ranking=ranking), {})
+    # A whole question with a clear match is answered as one ...
+    assert texts(dispatcher)[0].startswith("Hulp bij") and slots(events)["last_answer_ids"]
+    # ... a fragment with a hedge.
+    dispatcher = CollectingDispatcher()
+    fragment = "werkgever vertellen over ziekte"
+    replies.fallback_search(dispatcher, tracker(fragment, ranking=ranking), {})
     assert texts(dispatcher)[0] == messages.PROBABLY_MEANT
-    assert slots(events)["last_answer_ids"]
     # The same words, decided as nonsense by the understanding layer: please rephrase.
     dispatcher = CollectingDispatcher()
     events = replies.fallback_search(
