@@ -23,7 +23,8 @@ DANGER_WORDS = (
     r"\bbedacht hoe\b", r"\bplan\b", r"\bkan niet meer\b", r"\bwil niet meer\b",
     r"\bhoeft (allemaal )?niet meer\b", r"\bniet meer zitten\b", r"\bklaar mee\b",
     r"\bopgeven\b", r"\bmissen\b", r"\bpoging", r"\bvan kant", r"\beruit (te )?stappen",
-    r"\buit (te )?stappen", r"\blaatste", r"\bvermist", r"\bvoorbereid", r"\bgeregeld\b",
+    r"\buit (te )?stappen", r"\blaatste (keer|brief|wens|woorden|dag|afscheid|berichtje)",
+    r"\bvermist", r"\bvoorbereid", r"\bgeregeld\b",
     r"\bnooit meer\b", r"\bniet meer\b", r"\biets stoms", r"\bexpres\b", r"\bmeer dan mag",
     # means and harm
     r"\bpil", r"\btablet", r"\bmedicijn", r"\bmedicatie", r"\bstrip", r"\bpot\b",
