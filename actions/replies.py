@@ -105,7 +105,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
         hits = KB.search(text, limit=RESULTS * 2, prefer_advice=True)
     if narrowed_to is not None:  # 'en bij NAH?': what is about NAH first
         hits.sort(key=lambda hit: narrowed_to.id not in hit.item.conditions)
-    hits = hits[:RESULTS]
+    hits = _for_their_condition(tracker, text, hits)[:RESULTS]
     if not hits:
         dispatcher.utter_message(text=messages.NO_ANSWER)
         return [SlotSet("more_item_ids", None)]
@@ -134,7 +134,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
         dispatcher.utter_message(text=messages.RELATED,
                                  buttons=item_buttons([hit.item for hit in others[:NAMED]], audience))
     events: Events = [SlotSet("last_answer_ids", [hit.item.id for hit in hits]),
-                      SlotSet("more_item_ids", [hit.item.id for hit in others]),
+                      SlotSet("more_item_ids", _with_pending(tracker, others, best)),
                       given_event(tracker, [best.item.id])]
     if tracker.get_slot("role") is None and audience in ("werkgever", "professional"):
         # 'mijn medewerker heeft reuma': the follow-up 'hoe begin ik het gesprek?' is theirs too.
@@ -169,6 +169,26 @@ def first_step(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
             people=" of ".join(people)))
     dispatcher.utter_message(text=messages.ANYTHING_ELSE)
     return []
+
+
+def _for_their_condition(tracker: Tracker, text: str, hits: list) -> list:
+    """Findings about another condition than the one the user has (interview answer) or names
+    ('en bij NAH?') do not fit them: 'pensioen' brought up a finding about heart disease for
+    someone with COPD."""
+    known = {c.id for c in (KB.match_condition(tracker.get_slot("aandoening") or ""),
+                            KB.match_condition(text)) if c is not None}
+    if not known:
+        return hits
+    return [hit for hit in hits if not hit.item.conditions or known & set(hit.item.conditions)]
+
+
+def _with_pending(tracker: Tracker, others: list, best: Any) -> List[str]:
+    """'meer' after this answer: its own next items, then what the plan still had pending."""
+    ids = [hit.item.id for hit in others]
+    if tracker.get_slot("plan_given"):
+        ids += [i for i in tracker.get_slot("more_item_ids") or []
+                if i not in ids and i != best.item.id]
+    return ids
 
 
 def also_named(text: str, answered: Any, audience: Optional[str],

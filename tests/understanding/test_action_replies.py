@@ -331,3 +331,18 @@ def test_other_concerns_in_the_message_are_offered_as_quick_replies(actions):
     assert "Geld" in labels
     item_id = also["buttons"][labels.index("Geld")]["payload"].split('"item_id": "')[1][:-2]
     assert "financien" in replies.KB.get_item(item_id).themes
+
+
+def test_after_the_plan_an_answer_keeps_the_plan_pending_and_fits_their_condition(actions):
+    replies = actions["replies"]
+    text = "hoe hou ik het vol tot mijn pensioen?"
+    pending = ["rl-3.2-scholing-omscholing"]
+    dispatcher = CollectingDispatcher()
+    events = slots(replies.answer_question(dispatcher, tracker(
+        text, intent="ask_question", confidence=0.9, plan_given=True, aandoening="copd",
+        more_item_ids=pending, given_item_ids=[]), text))
+    assert events["more_item_ids"][-1] == "rl-3.2-scholing-omscholing"
+    shown = [replies.KB.get_item(i) for i in events["last_answer_ids"]]
+    assert all(not item.conditions or "copd" in " ".join(item.conditions) or
+               "long" in " ".join(item.conditions) for item in shown), \
+        [(i.id, i.conditions) for i in shown]
