@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from bot.understanding import privacy
+from bot.understanding.cues import asks_first_step
 from bot.understanding import vocabulary as voc
 from bot.understanding.medical import about_guideline, asks_medical
 from bot.understanding.safety import NONE as SAFE_VERDICT, SafetyVerdict
@@ -203,6 +204,12 @@ def _long_command(r: Reading) -> Optional[Outcome]:
     return None
 
 
+def _first_step(r: Reading) -> Optional[Outcome]:
+    if r.intent != QUESTION and asks_first_step(r.text):
+        return Outcome(QUESTION, 1.0)  # 'wat eerst?' read as out of scope
+    return None
+
+
 def _follow_up(r: Reading) -> Optional[Outcome]:
     if r.intent != QUESTION and is_follow_up(r.text) and "?" in r.text:
         return Outcome(QUESTION, 1.0)
@@ -234,6 +241,8 @@ RULES: Tuple[Rule, ...] = (
     Rule("question.long_command", _long_command,
          why="commands are short: a long message that asks is a question"),
     Rule("question.follow_up", _follow_up, why="'en bij NAH?' narrows the last answer"),
+    Rule("question.first_step", _first_step,
+         why="'wat eerst?' asks which advice comes first (after the plan: their own)"),
 )
 
 

@@ -71,6 +71,7 @@ def test_nonsense_is_not_overruled_by_a_question_rule():
     ("altijd moe, tips?", [("more", 0.8), ("share_situation", 0.13)], "ask_question",
      "question.long_command"),
     ("nog meer tips?", [("more", 0.8)], "more", None),
+    ("wat eerst?", [("out_of_scope", 0.7)], "ask_question", "question.first_step"),
     ("wis alles wat ik zei en begin opnieuw", [("delete_my_data", 0.9), ("more", 0.08)],
      "start_over", "privacy.restart"),
     ("het wisselt per dag", [("delete_my_data", 0.71), ("share_situation", 0.2)],
