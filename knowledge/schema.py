@@ -41,6 +41,16 @@ class Source:
         return text
 
 
+def _for_audience(audience: Optional[str], worker: str, professional: Optional[str],
+                  employer: Optional[str]) -> str:
+    """A professional's or employer's own wording where the item has one, else the worker's."""
+    if audience == "professional" and professional:
+        return professional
+    if audience == "werkgever" and employer:
+        return employer
+    return worker
+
+
 @dataclass(frozen=True)
 class Item:
     id: str
@@ -71,19 +81,11 @@ class Item:
 
     def text_for(self, audience: Optional[str]) -> str:
         """The text for an audience, falling back to the worker text."""
-        if audience == "professional" and self.text_professional:
-            return self.text_professional
-        if audience == "werkgever" and self.text_employer:
-            return self.text_employer
-        return self.text
+        return _for_audience(audience, self.text, self.text_professional, self.text_employer)
 
     def title_for(self, audience: Optional[str]) -> str:
         """The title for an audience, falling back to the worker title."""
-        if audience == "professional" and self.title_professional:
-            return self.title_professional
-        if audience == "werkgever" and self.title_employer:
-            return self.title_employer
-        return self.title
+        return _for_audience(audience, self.title, self.title_professional, self.title_employer)
 
     @property
     def evidence_label(self) -> str:
