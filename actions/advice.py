@@ -9,15 +9,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import messages
-from actions.audience import audience_for
 from actions.formatting import item_message, resources_message
-from actions.knowledge_access import KB
 from actions.more import show_more
+from actions.replies import current_plan
 from actions.state import given_event, given_ids
 from actions.summary import DOWNLOAD_NAME, chat_summary, markdown_summary
 from actions.summary_html import HTML_DOWNLOAD_NAME, html_summary
-from knowledge.advice_plan import make_plan
-from knowledge.situation import TOPIC_LABELS, TOPICS
+from knowledge.situation import TOPIC_LABELS
 
 SHOWN_TOPICS = 2      # advice blocks in the first reply; the rest on 'meer'
 SHOWN_RESOURCES = 3
@@ -39,9 +37,7 @@ class ActionGiveAdvice(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         audience = tracker.get_slot("role")
-        plan = make_plan(KB, {t: tracker.get_slot(t) for t in TOPICS},
-                         audience if audience in ("werkende", "werkzoekende", "werkgever")
-                         else "werkende")
+        plan = current_plan(tracker)
         if tracker.get_slot("plan_given"):
             return self._only_what_is_new(dispatcher, tracker, plan)
         before = set(given_ids(tracker))  # answered earlier in the conversation

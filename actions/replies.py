@@ -153,12 +153,18 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     return events
 
 
+def current_plan(tracker: Tracker):
+    """The advice plan for this conversation's answers, for its role (a worker's plan unless
+    the user is an employer or job seeker): the advice action and 'wat eerst?' share it."""
+    role = tracker.get_slot("role")
+    return make_plan(KB, {t: tracker.get_slot(t) for t in TOPICS},
+                     role if role in (*WORKER_ROLES, "werkgever") else "werkende")
+
+
 def first_step(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
     """'wat eerst?' after the plan: the most important advice of this person's own plan, and
     who to take it to (the plan is rebuilt from the answers, as the advice action does)."""
-    role = tracker.get_slot("role")
-    plan = make_plan(KB, {t: tracker.get_slot(t) for t in TOPICS},
-                     role if role in (*WORKER_ROLES, "werkgever") else "werkende")
+    plan = current_plan(tracker)
     if not plan.topics:
         dispatcher.utter_message(text=messages.FIRST_STEP_NONE)
     else:

@@ -159,7 +159,9 @@ def test_the_advice_action_sends_the_page_with_the_markdown_alongside(kb_url, mo
     advice = sys.modules.get("actions.advice") or importlib.import_module("actions.advice")
     from knowledge.base import KnowledgeBase
 
-    monkeypatch.setattr(advice, "KB", KnowledgeBase.open(kb_url))
+    # The plan is built by actions.replies.current_plan, from that module's store.
+    replies = sys.modules["actions.replies"]
+    monkeypatch.setattr(replies, "KB", KnowledgeBase.open(kb_url))
     tracker = Tracker.from_dict({"sender_id": "summary-test",
                                  "slots": {**STORY, "role": "werkende"}, "latest_message": {},
                                  "events": [], "paused": False, "active_loop": {},
