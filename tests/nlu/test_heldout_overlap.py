@@ -14,12 +14,15 @@ from tests.support.nlu_files import (HELDOUT_DIR, ROOT, SEALED_DIR, TRAINING_DIR
 
 def test_no_heldout_sentence_is_a_training_sentence():
     training = training_index(TRAINING_DIR)
+    # Also equal when only the spacing differs ('doei doei' / 'doeidoei', 'dankje' / 'dank je').
+    training.update({key.replace(" ", ""): value for key, value in list(training.items())})
     heldout = list(examples_in(HELDOUT_DIR)) + list(examples_in(SEALED_DIR))
     assert len(training) > 500, f"too few training examples read from {TRAINING_DIR}"
     assert len(heldout) > 300, f"too few held-out examples read from {HELDOUT_DIR}"
     offenders = []
     for path, intent, example in heldout:
-        match = training.get(normalise(example))
+        match = training.get(normalise(example)) or \
+            training.get(normalise(example).replace(" ", ""))
         if match:
             train_path, train_intent, train_example = match
             offenders.append(f"{path.relative_to(ROOT)} [{intent}] {example!r} = "
