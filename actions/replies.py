@@ -17,6 +17,7 @@ from actions.audience import WORKER_AUDIENCES, audience_for
 from actions.formatting import item_message, resources_message
 from actions.knowledge_access import KB
 from actions.more import has_more, show_more
+from actions.overview_reply import answer_overview
 from actions.state import given_event, given_ids, once
 from actions.understood import NONSENSE, decided_by
 from bot.understanding.cues import (asks_first_step, asks_for_more, asks_where_to_go,
@@ -81,6 +82,9 @@ def follow_up_query(tracker: Tracker, text: str) -> str:
 def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: str,
                     offer_interview: bool = True) -> Events:
     """Send the answer to `text`; return the slot events (last answer, 'meer', offers)."""
+    overview = answer_overview(dispatcher, tracker, text)
+    if overview is not None:  # 'aanbevelingen hoofdstuk 3'
+        return overview
     if tracker.get_slot("plan_given") and asks_first_step(text):
         return first_step(dispatcher, tracker)
     if asks_for_more(text) and has_more(tracker):
@@ -229,6 +233,9 @@ def fallback_search(dispatcher: CollectingDispatcher, tracker: Tracker,
     story is read back; nonsense, or a message nothing matches, gets 'please rephrase'."""
     message = tracker.latest_message
     text = latest_text(tracker)
+    overview = answer_overview(dispatcher, tracker, text)
+    if overview is not None:  # 'overzicht par 3.2' is short and unclear to the classifier
+        return overview
     # The classifier's own best guess, before the fallback replaced it; none for nonsense.
     guesses = [r.get("name") for r in message.get("intent_ranking") or []
                if r.get("name") != "nlu_fallback"]

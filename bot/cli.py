@@ -96,6 +96,34 @@ def _cmd_train(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_richtlijn(args: argparse.Namespace) -> int:
+    from knowledge.errors import ContentError, KnowledgeStoreError
+    from knowledge.overview import render_text, section_overview
+    from knowledge.store import read_store
+
+    if args.aantal is not None and args.aantal < 1:
+        print("--aantal moet 1 of meer zijn.", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        content = read_store(args.database)
+    except KnowledgeStoreError as error:
+        # No store yet (a fresh checkout): read the content files the store is built from.
+        from knowledge.validation import load_content
+
+        print(f"{error.dutch} Ik lees de inhoudsbestanden zelf.", file=sys.stderr)
+        try:
+            content = load_content()
+        except ContentError as content_error:
+            print(content_error, file=sys.stderr)
+            return EXIT_ERROR
+    overview = section_overview(content, " ".join(args.sectie), audience=args.doelgroep)
+    if not overview.groups:  # no such section, or nothing in it for this audience
+        print(render_text(overview), file=sys.stderr)
+        return EXIT_NOTHING
+    print(render_text(overview, limit=args.aantal))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="werkbaar",
@@ -124,6 +152,21 @@ def build_parser() -> argparse.ArgumentParser:
     erase = data_sub.add_parser("verwijder", help="verwijder één gesprek (verzoek tot wissen)")
     erase.add_argument("gesprek_id", help="het gesprek-id (sender id)")
     erase.set_defaults(func=_cmd_data_erase)
+
+    from knowledge.vocabulary import AUDIENCES
+
+    guideline = sub.add_parser(
+        "richtlijn", help="overzicht van een hoofdstuk of paragraaf van de richtlijn",
+        description="Aanbevelingen en conclusies van de richtlijn Chronisch zieken en werk, "
+                    "met bewijsniveau en paragraaf. Bijvoorbeeld: werkbaar richtlijn 3.2")
+    guideline.add_argument("sectie", nargs="+",
+                           help="hoofdstuk of paragraaf, bijvoorbeeld 3 of 3.2")
+    guideline.add_argument("--doelgroep", choices=list(AUDIENCES), default="professional",
+                           help="titels voor deze doelgroep (standaard professional)")
+    guideline.add_argument("--aantal", type=int, default=None, help="toon hooguit zoveel punten")
+    guideline.add_argument("--database", metavar="URL", default=None,
+                           help="database-URL (standaard: WERKBAAR_KNOWLEDGE_URL of SQLite)")
+    guideline.set_defaults(func=_cmd_richtlijn)
 
     from knowledge.cli import register
 

@@ -346,3 +346,27 @@ def test_after_the_plan_an_answer_keeps_the_plan_pending_and_fits_their_conditio
     assert all(not item.conditions or "copd" in " ".join(item.conditions) or
                "long" in " ".join(item.conditions) for item in shown), \
         [(i.id, i.conditions) for i in shown]
+
+
+@pytest.mark.parametrize("text", ["aanbevelingen hoofdstuk 3", "overzicht par 3.2",
+                                  "wat staat er in paragraaf 4.1?"])
+def test_a_short_overview_request_gets_the_section_overview(actions, text):
+    """'aanbevelingen hoofdstuk 3' in the chat gives the overview `werkbaar richtlijn 3` prints,
+    also when the classifier was unsure; limited to one bubble."""
+    replies = actions["replies"]
+    for answer in (replies.answer_question, replies.fallback_search):
+        dispatcher = CollectingDispatcher()
+        answer(dispatcher, tracker(text, role="professional"),
+               text if answer is replies.answer_question else {})
+        reply = texts(dispatcher)
+        assert len(reply) == 1 and "richtlijn" in reply[0].splitlines()[0]
+        assert len([line for line in reply[0].splitlines() if line.startswith("- ")]) <= 12
+
+
+def test_a_question_with_a_section_number_is_answered_not_listed(actions):
+    """A longer question that names a section asks about something in it: the search answers."""
+    replies = actions["replies"]
+    text = "wat zegt paragraaf 3.2 over minder uren werken als ik heel erg moe ben na mijn dienst"
+    dispatcher = CollectingDispatcher()
+    replies.answer_question(dispatcher, tracker(text), text)
+    assert not texts(dispatcher)[0].startswith("Multidisciplinaire richtlijn")
