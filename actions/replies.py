@@ -32,11 +32,12 @@ Events = List[Dict[Text, Any]]
 RESULTS = 5      # the best is shown, two more are named, the rest waits for 'meer'
 NAMED = 2
 RESOURCES = 4
-# A search score from which an unclear message is still answered (see fallback_search).
-CONFIDENT_SEARCH = 0.2
-# Below this best score nothing fits: say so and offer the nearest topics. Measured on a dev
-# split of the question bank (bench/matcher_eval.py): 0.3% of answerable messages score lower.
-WEAK_MATCH = 0.1
+# A search score from which an unclear message is still answered (see fallback_search), and
+# below which nothing fits (say so, offer the nearest topics). Thresholds on the fused search,
+# whose scale changes with the matcher: `bench/matcher_eval.py --dev` prints, per threshold,
+# the share of answerable messages below it and of out-of-scope examples above it.
+CONFIDENT_SEARCH = 0.12
+WEAK_MATCH = 0.05
 NEAREST = 3
 # An unclear message this long is a sentence with content, not a slip: search it.
 LONG_MESSAGE = 6
@@ -130,7 +131,8 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
         return [SlotSet("more_item_ids", None)]
     best, others = fresh[0], fresh[1:]
     dispatcher.utter_message(text=item_message(best.item, audience))
-    also = also_named(asked, best.item, audience, {hit.item.id for hit in hits} | set(given))
+    shown = {hit.item.id for hit in fresh[:NAMED + 1]} | set(given)
+    also = also_named(asked, best.item, audience, shown)
     if also:  # several concerns in one message: the others as quick replies
         dispatcher.utter_message(text=messages.ALSO_NAMED, buttons=buttons(
             [(label, '/more{"item_id": "%s"}' % item.id) for label, item in also]))

@@ -4,10 +4,14 @@ with the learned matcher (question bank), per audience.
     .venv/bin/python bench/matcher_eval.py          # blind set + the question bank's size
     .venv/bin/python bench/matcher_eval.py --dev    # tune the fusion weight on a dev split
 
-`--dev` holds out every fifth banked message per item and measures how well the remaining
-bank finds their item, for several fusion weights: the weight in knowledge/base.py is chosen
-there, never on a test set. The blind set (tests/knowledge/blind_matcher_set.yaml) was written
-by someone who saw the items but neither the question bank nor any evaluation set.
+`--dev` measures, for several fusion weights, the dev set (bench/data/matcher_dev_*.yaml,
+written by another independent writer who saw the items only) and a split of the bank (every
+fifth banked message per item held out, found by the rest); then, for the answer thresholds in
+actions/replies.py, the share of answerable dev messages scoring below each threshold and of
+the out-of-scope examples of the NLU data scoring at or above it. The weight in
+knowledge/base.py and those thresholds are chosen there, never on a test set. The blind set
+(tests/knowledge/blind_matcher_set.yaml) was written by someone who saw the items but neither
+the question bank nor any evaluation set.
 """
 from __future__ import annotations
 
@@ -25,7 +29,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 BLIND = ROOT / "tests" / "knowledge" / "blind_matcher_set.yaml"
+DEV_SETS = sorted((ROOT / "bench" / "data").glob("matcher_dev_*.yaml"))
+OUT_OF_SCOPE = ROOT / "data" / "nlu" / "out_of_scope.yml"
 WEIGHTS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
+THRESHOLDS = (0.03, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2)
 
 
 def _content():
@@ -51,22 +58,52 @@ def summary(found: List[int]) -> str:
             f"top-3 {sum(r <= 3 for r in found) / n:.3f} (n={n})")
 
 
+def _cases(paths: Sequence[Path]) -> List[Tuple[str, str, Tuple[str, ...]]]:
+    cases = []
+    for path in paths:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+        cases += [(c["audience"], c["message"], tuple(c["right"])) for c in data]
+    return cases
+
+
+def _out_of_scope() -> List[str]:
+    data = yaml.safe_load(OUT_OF_SCOPE.read_text(encoding="utf-8"))["nlu"]
+    return [line.strip()[2:] for block in data
+            for line in block.get("examples", "").splitlines() if line.strip().startswith("- ")]
+
+
+def _best_score(kb, audience: str, message: str) -> float:
+    hits = kb.search(message, audience=audience, limit=1)
+    return hits[0].score if hits else 0.0
+
+
 def dev_split() -> None:
     from knowledge.base import KnowledgeBase
 
     content = _content()
-    train_items, cases = {}, []
+    train_items, held = {}, []
     for ident, item in content.items.items():
-        held = [m for i, m in enumerate(item.asked) if i % 5 == 4]
         train_items[ident] = replace(item, asked=tuple(m for i, m in enumerate(item.asked)
                                                        if i % 5 != 4))
-        audience = item.audiences[0]
-        cases += [(audience, message, (ident,)) for message in held]
-    kb = KnowledgeBase(replace(content, items=train_items))
-    print(f"dev split: {len(cases)} held-out banked messages")
+        held += [(item.audiences[0], m, (ident,)) for i, m in enumerate(item.asked) if i % 5 == 4]
+    dev = _cases(DEV_SETS)
+    split_kb, full_kb = KnowledgeBase(replace(content, items=train_items)), KnowledgeBase(content)
+    print(f"dev set: {len(dev)} messages ({len(DEV_SETS)} files); bank split: {len(held)} "
+          "held-out banked messages (one right item each)")
     for weight in WEIGHTS:
-        kb.learned_weight = weight
-        print(f"  learned weight {weight:.1f}: {summary(ranks(kb, cases))}")
+        split_kb.learned_weight = full_kb.learned_weight = weight
+        print(f"  learned weight {weight:.1f}: dev set {summary(ranks(full_kb, dev))}; "
+              f"bank split {summary(ranks(split_kb, held))}")
+    full_kb.learned_weight = KnowledgeBase(content).learned_weight
+    answerable = [_best_score(full_kb, a, m) for a, m, _ in dev]
+    outside = [_best_score(full_kb, "werkende", m) for m in _out_of_scope()]
+    print(f"thresholds at weight {full_kb.learned_weight} (dev set n={len(answerable)}, "
+          f"out-of-scope examples n={len(outside)}):")
+    for threshold in THRESHOLDS:
+        below = sum(s < threshold for s in answerable) / max(1, len(answerable))
+        above = sum(s >= threshold for s in outside) / max(1, len(outside))
+        print(f"  {threshold:.2f}: answerable below {below:.1%}, out of scope at or above "
+              f"{above:.1%}")
 
 
 def blind() -> None:

@@ -132,7 +132,9 @@ PROFESSIONAL_ASKS = whole("richtlijn", "evidence", "bewijs", "bewezen", "effecti
 # Asking where to go rather than what to do: organisations, coaches, fellow patients.
 WHERE_TO_GO = (r"organisatie", r"vereniging", r"lotgeno", r"\bcoach\b", r"coach die zelf",
                r"stichting", r"instantie", r"waar kan ik (terecht|heen)", r"bij wie kan ik",
-               r"wie kan (mij|me) helpen")
+               r"wie kan (mij|me) helpen", r"\bclub\b", r"\bmet wie kan ik\b",
+               r"\bwaar (vind|haal|lees) ik\b.{0,25}\b(info|informatie|hulp|steun)\b",
+               r"\bwebsite")
 # After the plan: which of it comes first ('wat eerst?', 'waar begin ik?', 'wat is het
 # belangrijkste?').
 FIRST_STEP = (r"\bwat (eerst|als eerste|het eerst)\b", r"\bwaar (moet ik |zal ik )?(mee )?"
@@ -172,7 +174,11 @@ HABITUAL_MARKERS = r"soms|vaak|regelmatig|af en toe|elke keer|meestal|wel eens|w
 ASKS_ACTION = (r"\bwat (kan|kun|moet|zou|mag) (ik|je|we|jij|u)\b.{0,20}\b(doen|regelen|aanpakken)",
                r"\bhoe (pak|kan|moet|ga|zorg) (ik|je|we|u)\b", r"\bwat (helpt|werkt)\b",
                r"\btips?\b", r"\badvies\b", r"\bwat (raad|adviseer) (je|jij|u)\b",
-               r"\bwaar begin ik\b", r"\bwat als\b", r"\bwat nu\b", r"\bwat moet ik\b")
+               r"\bwaar begin ik\b", r"\bwat als\b", r"\bwat nu\b", r"\bwat moet ik\b",
+               # options, solutions, recommendations or interventions asked for by name
+               r"\b(mijn|de|welke|wat voor|zijn er|is er een) (opties|mogelijkheden|oplossing)",
+               r"\boplossingen\b", r"\baanbeveling", r"\bwelke (interventie|maatregel|aanpak)",
+               r"\bwat raadt?\b", r"\bhoe (plan|werk|hou|houd|regel) (ik|je|we|u)\b")
 
 # --- Correcting an earlier interview answer (rules: 'correct' needs these words) -------------
 CORRECTION_WORDS = (r"\bantwoord", r"\bvergis", r"\bverkeerd", r"\bfout", r"\bbedoelde\b",
