@@ -83,6 +83,9 @@ class ActionGiveAdvice(Action):
             "markdown_filename": DOWNLOAD_NAME,
             "markdown": markdown_summary(plan),
         })
+        follow_ups = messages.PLAN_FOLLOW_UPS_EMPLOYER if employer else messages.PLAN_FOLLOW_UPS
+        dispatcher.utter_message(text=messages.PLAN_CLOSE,
+                                 buttons=[{"title": q, "payload": q} for q in follow_ups])
         # 'meer': first the topics not shown, then the second advice of every topic.
         more = [b.items[0].id for b in later]
         more += [item.id for b in plan.topics for item in b.items[1:]]
@@ -90,8 +93,8 @@ class ActionGiveAdvice(Action):
         events = [SlotSet("more_item_ids", more), SlotSet("last_answer_ids", plan.item_ids),
                   SlotSet("interview_offered", False), SlotSet("situation_captured", False),
                   SlotSet("plan_given", True), given_event(tracker, shown)]
-        if audience is None:  # whoever takes the interview is a worker
-            events.append(SlotSet("role", "werkende"))
+        if audience is None:  # whoever takes the interview works or seeks work
+            events.append(SlotSet("role", plan.audience))
         return events
 
 

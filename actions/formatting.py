@@ -43,6 +43,11 @@ def resources_message(resources: list, condition_name: Optional[str]) -> str:
     return "\n".join(lines)
 
 
+def rules_message(title: str, resources: list) -> str:
+    """Laws and schemes the sources name, one line each with what they are about."""
+    return "\n".join([title] + [f"- {r.name}: {_first_sentence(r.offers)}" for r in resources])
+
+
 def _first_sentence(text: str) -> str:
     end = text.find(". ")
     return text if end == -1 else text[: end + 1]

@@ -27,6 +27,7 @@ FIRST_STEP_NONE = (
 )
 ALSO_NAMED = "Je noemt ook (tik erop voor advies daarover):"
 RELATED = "Misschien ook nuttig (tik erop, of typ 'meer'):"
+RULES = "Regels en regelingen die mijn bronnen hierbij noemen:"
 PROBABLY_MEANT = "Ik weet niet zeker of ik je goed begrijp. Ik denk dat dit je helpt:"
 
 NOT_A_DOCTOR = (
@@ -181,6 +182,12 @@ ALREADY_GIVEN = "Dat staat al hierboven: '{title}'."
 PLAN_ABOVE = "Je advies staat hierboven, met je samenvatting om te downloaden."
 NEW_FOR_YOU = "Dit komt erbij, bij wat je nu vertelt:"
 ANYTHING_ELSE = "Wil je nog iets weten? Vraag het gerust, of typ 'klaar'."
+# The close of the plan: what people ask next, as quick replies (typing works as well).
+PLAN_CLOSE = "Wil je nog iets weten? Tik op een vraag, stel je eigen vraag, of typ 'klaar'."
+PLAN_FOLLOW_UPS = ["Wat doe ik eerst?", "Hoe bespreek ik dit met mijn leidinggevende?",
+                   "Wat vraag ik de bedrijfsarts?", "Klaar"]
+PLAN_FOLLOW_UPS_EMPLOYER = ["Wat doe ik eerst?", "Hoe begin ik het gesprek?",
+                            "Welke aanpassingen zijn er?", "Klaar"]
 MORE_AGAIN = "Typ nog eens 'meer' voor nog meer."
 ALREADY_GIVEN_AGAIN = "Dat staat al hierboven."
 REPHRASE_AGAIN = "Ik begrijp het nog niet. Kies een knop, of vertel het in een paar woorden."

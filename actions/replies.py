@@ -14,14 +14,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import messages
 from actions.audience import WORKER_AUDIENCES, audience_for
-from actions.formatting import item_message, resources_message
+from actions.formatting import item_message, resources_message, rules_message
 from actions.knowledge_access import KB
 from actions.more import has_more, show_more
 from actions.overview_reply import answer_overview
 from actions.state import given_event, given_ids, once
 from actions.understood import NONSENSE, decided_by
-from bot.understanding.cues import (asks_first_step, asks_for_more, asks_where_to_go,
-                                    role_from_text, word_count)
+from bot.understanding.cues import (asks_about_rules, asks_first_step, asks_for_more,
+                                    asks_where_to_go, role_from_text, seeks_work, word_count)
 from knowledge import vocabulary as voc
 from knowledge.advice_plan import make_plan
 from knowledge.situation import (SKIPPED, TOPIC_LABELS, TOPICS, asks_something, clean_answer,
@@ -32,6 +32,8 @@ Events = List[Dict[Text, Any]]
 RESULTS = 5      # the best is shown, two more are named, the rest waits for 'meer'
 NAMED = 2
 RESOURCES = 4
+RULES = 3         # laws and schemes named with an answer about rules or rights
+RULE_MATCH = 0.1  # resource search score from which a law or scheme fits the question
 # A search score from which an unclear message is still answered (see fallback_search), and
 # below which nothing fits (say so, offer the nearest topics). Thresholds on the fused search,
 # whose scale changes with the matcher: `bench/matcher_eval.py --dev` prints, per threshold,
@@ -136,6 +138,9 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     if also:  # several concerns in one message: the others as quick replies
         dispatcher.utter_message(text=messages.ALSO_NAMED, buttons=buttons(
             [(label, '/more{"item_id": "%s"}' % item.id) for label, item in also]))
+    rules = _rules(asked, audience)
+    if rules:  # 'zijn er regelingen voor?': the laws and schemes the sources name
+        dispatcher.utter_message(text=rules_message(messages.RULES, rules))
     if others:
         dispatcher.utter_message(text=messages.RELATED,
                                  buttons=item_buttons([hit.item for hit in others[:NAMED]], audience))
@@ -163,8 +168,12 @@ def current_plan(tracker: Tracker):
     """The advice plan for this conversation's answers, for its role (a worker's plan unless
     the user is an employer or job seeker): the advice action and 'wat eerst?' share it."""
     role = tracker.get_slot("role")
-    return make_plan(KB, {t: tracker.get_slot(t) for t in TOPICS},
-                     role if role in (*WORKER_ROLES, "werkgever") else "werkende")
+    answers = {t: tracker.get_slot(t) for t in TOPICS}
+    if role not in (*WORKER_ROLES, "werkgever"):
+        # No role said: a worker, unless an answer tells they have no work ('bijstand').
+        role = "werkzoekende" if any(seeks_work(a) for a in answers.values()
+                                     if a and a != SKIPPED) else "werkende"
+    return make_plan(KB, answers, role)
 
 
 def first_step(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
@@ -221,6 +230,15 @@ def also_named(text: str, answered: Any, audience: Optional[str],
             found.append((TOPIC_LABELS[topic], item))
             shown = shown | {item.id}
     return found
+
+
+def _rules(text: str, audience: Optional[str]) -> list:
+    """The laws and schemes the sources name that fit a question about rules or rights."""
+    if not asks_about_rules(text):
+        return []
+    return [hit.resource for hit in KB.search_resources(text)
+            if hit.resource.kind == "regeling" and hit.score >= RULE_MATCH
+            and (audience or "werkende") in hit.resource.audiences][:RULES]
 
 
 def answer_latest(dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -20,6 +20,8 @@ _EMPLOYER = voc.any_of(voc.EMPLOYER_ASKS)
 _PROFESSIONAL = voc.any_of(voc.PROFESSIONAL_ASKS)
 _WHERE_TO_GO = voc.any_of(voc.WHERE_TO_GO)
 _ACTION = voc.any_of(voc.ASKS_ACTION)
+_RULES = voc.any_of(voc.ASKS_RULES)
+_SEEKS_WORK = voc.any_of(voc.ROLE_PHRASES["werkzoekende"])
 _FIRST_STEP = voc.any_of(voc.FIRST_STEP)
 _ASKS_MORE = voc.any_of(voc.ASKS_MORE)
 MORE_WORDS = 10
@@ -62,6 +64,11 @@ def role_from_text(text: str) -> Optional[str]:
     return _first_match(_ROLE_PHRASES, text)
 
 
+def seeks_work(text: str) -> bool:
+    """'ik zit in de bijstand', 'ik heb geen werkgever', 'ik solliciteer': without work now."""
+    return bool(_SEEKS_WORK.search(fold(text or "")))
+
+
 def audience_from_words(text: str) -> Optional[str]:
     """Who a question is probably from: 'werkgever', 'professional', or None (anyone)."""
     folded = fold(text or "")
@@ -80,6 +87,12 @@ def asks_where_to_go(text: str) -> bool:
 def asks_for_action(text: str) -> bool:
     """'wat kan ik doen?', 'hoe pak ik dat aan', 'tips?', 'wat als ...': wants something to do."""
     return bool(_ACTION.search(fold(text or "")))
+
+
+def asks_about_rules(text: str) -> bool:
+    """'zijn er regelingen voor?', 'heb ik ergens recht op?', 'mijn verplichtingen als
+    werkgever': the laws and schemes the sources name belong with the answer."""
+    return bool(_RULES.search(fold(text or "")))
 
 
 def asks_first_step(text: str) -> bool:

@@ -99,7 +99,8 @@ MONEY = (r"\bgeld", r"\binkomen", r"\binkomsten", r"\bloon\b", r"\bsalaris", r"\
 JOBLESS_BENEFITS = (r"\bww\b", r"\bbijstand")
 BENEFITS = JOBLESS_BENEFITS + (r"\buitkering", r"\bwia\b", r"\bwajong", r"\bziektewet")
 # Having no work, or looking for it.
-WITHOUT_WORK = (r"\bwerkloos", r"\bgeen werk\b", r"\bgeen baan", r"\bzoek (naar )?werk")
+WITHOUT_WORK = (r"\bwerkloos", r"\bgeen werk\b", r"\bgeen baan", r"\bzoek (naar )?werk",
+                r"\bgeen werkgever")
 
 # Words that name an interview topic: 'mijn antwoord over geld klopt niet'.
 TOPIC_NAMES = {
@@ -116,7 +117,7 @@ ROLE_PHRASES = {
     "werkgever": (r"personeel", r"werknemers in dienst", r"eigen (bedrijf|zaak)", r"eigenaar",
                   r"ondernemer", r"directeur") + LEADERS + STAFF_DEPARTMENT,
     "werkzoekende": WITHOUT_WORK + JOBLESS_BENEFITS + (r"zoek (naar )?een baan",
-                                                       r"werkzoekend", r"solliciteer"),
+                                                       r"werkzoekend", r"sollicit\w*"),
     "werkende": (r"ik werk", r"werk als", r"werk bij", r"werk in", r"werknemer", r"in dienst",
                  r"heb (een )?(baan|job|werk)"),
 }
@@ -179,6 +180,12 @@ ASKS_ACTION = (r"\bwat (kan|kun|moet|zou|mag) (ik|je|we|jij|u)\b.{0,20}\b(doen|r
                r"\b(mijn|de|welke|wat voor|zijn er|is er een) (opties|mogelijkheden|oplossing)",
                r"\boplossingen\b", r"\baanbeveling", r"\bwelke (interventie|maatregel|aanpak)",
                r"\bwat raadt?\b", r"\bhoe (plan|werk|hou|houd|regel) (ik|je|we|u)\b")
+
+# --- Asking about rules, rights and schemes (cues.asks_about_rules; the laws and schemes the
+# sources name are shown with the answer) ------------------------------------------------------
+ASKS_RULES = (r"\bregeling", r"\bwet(ten|geving)?\b", r"\bregelgeving", r"\brecht op\b",
+              r"\bmijn rechten\b", r"\bverplicht", r"\bpolis", r"\bverzeker", r"\bpoortwachter",
+              r"\bwia\b", r"\bziektewet", r"\bwie betaalt\b", r"\bvergoed")
 
 # --- Correcting an earlier interview answer (rules: 'correct' needs these words) -------------
 CORRECTION_WORDS = (r"\bantwoord", r"\bvergis", r"\bverkeerd", r"\bfout", r"\bbedoelde\b",

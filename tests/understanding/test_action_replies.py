@@ -370,3 +370,45 @@ def test_a_question_with_a_section_number_is_answered_not_listed(actions):
     dispatcher = CollectingDispatcher()
     replies.answer_question(dispatcher, tracker(text), text)
     assert not texts(dispatcher)[0].startswith("Multidisciplinaire richtlijn")
+
+
+def test_a_question_about_rules_names_the_laws_and_schemes_of_the_sources(actions):
+    """'welke regelingen zijn er ...': after the answer, the schemes the sources name (no-risk
+    polis, verzuimverzekering ...), each with what it is about; not for other questions."""
+    replies, messages = actions["replies"], actions["messages"]
+    text = "welke regelingen zijn er voor mij als ik een zieke werknemer in dienst neem?"
+    dispatcher = CollectingDispatcher()
+    replies.answer_question(dispatcher, tracker(text, role="werkgever"), text)
+    rules = next((t for t in texts(dispatcher) if t.startswith(messages.RULES)), None)
+    assert rules is not None and "No-risk polis" in rules
+    assert 1 <= len(rules.splitlines()) - 1 <= replies.RULES
+    text = "hoe vertel ik mijn collega's dat ik snel moe ben?"
+    dispatcher = CollectingDispatcher()
+    replies.answer_question(dispatcher, tracker(text), text)
+    assert not any(t.startswith(messages.RULES) for t in texts(dispatcher))
+
+
+ANSWERS = {"aandoening": "ik heb reuma", "energie": "ik ben na het werk kapot",
+           "werkbelasting": "het tillen is te zwaar", "steun": "mijn baas snapt het niet",
+           "financien": "ik ben bang dat ik mijn inkomen kwijtraak"}
+
+
+def test_the_plan_closes_with_the_questions_people_ask_next_as_quick_replies(actions):
+    advice, messages = actions["advice"], actions["messages"]
+    for role, follow_ups in ((None, messages.PLAN_FOLLOW_UPS),
+                             ("werkgever", messages.PLAN_FOLLOW_UPS_EMPLOYER)):
+        dispatcher = CollectingDispatcher()
+        advice.ActionGiveAdvice().run(dispatcher, tracker("klaar", role=role, **ANSWERS), {})
+        close = next(m for m in dispatcher.messages if m.get("text") == messages.PLAN_CLOSE)
+        assert [b["payload"] for b in close["buttons"]] == follow_ups
+        assert dispatcher.messages.index(close) >= len(dispatcher.messages) - 2
+
+
+def test_who_answers_without_work_gets_the_job_seekers_plan(actions):
+    """No role said, but 'ik zit in de bijstand': the plan and the role are a job seeker's."""
+    advice, replies = actions["advice"], actions["replies"]
+    answers = dict(ANSWERS, financien="ik zit in de bijstand en ben bang voor minder geld")
+    assert replies.current_plan(tracker("x", **answers)).audience == "werkzoekende"
+    assert replies.current_plan(tracker("x", **ANSWERS)).audience == "werkende"
+    events = advice.ActionGiveAdvice().run(CollectingDispatcher(), tracker("x", **answers), {})
+    assert any(e.get("name") == "role" and e.get("value") == "werkzoekende" for e in events)
