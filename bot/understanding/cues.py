@@ -18,6 +18,7 @@ _ROLE_PHRASES = {role: voc.any_of(words, whole_words=True)
                  for role, words in voc.ROLE_PHRASES.items()}
 _EMPLOYER = voc.any_of(voc.EMPLOYER_ASKS)
 _PROFESSIONAL = voc.any_of(voc.PROFESSIONAL_ASKS)
+_OWN_ILLNESS = voc.any_of(voc.OWN_ILLNESS)
 _WHERE_TO_GO = voc.any_of(voc.WHERE_TO_GO)
 _ACTION = voc.any_of(voc.ASKS_ACTION)
 _RULES = voc.any_of(voc.ASKS_RULES)
@@ -74,7 +75,7 @@ def audience_from_words(text: str) -> Optional[str]:
     folded = fold(text or "")
     if _EMPLOYER.search(folded):
         return "werkgever"
-    if _PROFESSIONAL.search(folded):
+    if _PROFESSIONAL.search(folded) and not _OWN_ILLNESS.search(folded):
         return "professional"
     return None
 

@@ -22,14 +22,17 @@ SHOW = "show_my_data"
 DELETE = "delete_my_data"
 PRIVACY = (SHOW, DELETE)
 
+# 'ik vergeet alles', 'hij vergeet veel': someone who forgets, not a command to forget.
+_NOT_SOMEONE = "".join(rf"(?<!\b{w} )" for w in ("ik", "je", "jij", "hij", "zij", "ze", "we",
+                                                  "wij", "u"))
 _MY_DATA = r"(?:gegevens|data|info|informatie|persoonsgegevens|antwoorden|gesprek)"
 _MY = r"(?:mijn|m'?n|mn|al\s+mijn|dit|het|deze)"
 DELETE_CUE = re.compile(
     r"\b(?:verwijder\w*|wis|wiss?en|gewist|schrap\w*|delete\w*|weggooien|wegdoen|"
     r"vergetelheid|vergeten\s+te\s+worden|vergeten\s+worden|"
-    r"vergeet\s+(?:dan\s+|maar\s+)?(?:alles|mij|me|dit|wat|het\s+gesprek|mijn)|"
+    rf"{_NOT_SOMEONE}vergeet\s+(?:dan\s+|maar\s+)?(?:alles|mij|me|dit|wat|het\s+gesprek|mijn)|"
     r"gooi\b.*\bweg|haal\b.*\bweg|(?:alles|gegevens|data|info)\b.*\bweg|"
-    r"(?:alles|mij|me)\s+(?:\w+\s+)?vergeet|vergeet\s+dit\s+gesprek|"
+    r"(?:je|jij|u)\s+(?:\w+\s+)?(?:alles|mij|me)\s+(?:\w+\s+){0,2}vergeet|vergeet\s+dit\s+gesprek|"
     r"haal\b.*\buit\s+(?:je|jouw)\s+(?:systeem|geheugen|database))\b",
     re.IGNORECASE)
 SHOW_CUE = re.compile(

@@ -130,6 +130,10 @@ PROFESSIONAL_ASKS = whole("richtlijn", "evidence", "bewijs", "bewezen", "effecti
                           "aanbeveling", "niveau", r"interventie\w*", r"client\w*",
                           r"patient\w*", "werknemers met", "werkenden met", r"risicogroep\w*",
                           "behandelaar opvragen", "gedeelde besluitvorming", "samen beslissen")
+# The writer has the illness themself ('kreeg ik reuma', 'door mijn ms'): a worker or job
+# seeker, whatever else the message names (a care worker's 'cliënt' makes no professional).
+OWN_ILLNESS = (rf"\b(?:ik heb|heb ik|ik kreeg|kreeg ik|ik lijd aan|sinds mijn|door mijn|"
+               rf"met mijn)\b.{{0,15}}\b{ILLNESSES}",)
 # Asking where to go rather than what to do: organisations, coaches, fellow patients.
 WHERE_TO_GO = (r"organisatie", r"vereniging", r"lotgeno", r"\bcoach\b", r"coach die zelf",
                r"stichting", r"instantie", r"waar kan ik (terecht|heen)", r"bij wie kan ik",

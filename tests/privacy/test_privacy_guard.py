@@ -48,7 +48,10 @@ def test_no_other_example_or_quick_reply_is_a_privacy_command():
 def test_interview_answers_do_not_say_delete():
     """Answers the classifier might take for delete_my_data are kept as answers."""
     answers = QUICK_REPLIES + EXAMPLES["share_situation"] + [
-        "het wisselt per dag", "ik vergeet veel en ben snel moe", "wisselend", "ik wist het niet"]
+        "het wisselt per dag", "ik vergeet veel en ben snel moe", "wisselend", "ik wist het niet",
+        # someone who forgets, not a command to forget (a blind persona's opening was erased)
+        "de chemo is klaar maar ik vergeet alles", "soms vergeet ik alles op mijn werk",
+        "ik ben bang dat ik alles vergeet", "mijn collega zegt dat ik alles vergeet"]
     said_delete = [a for a in answers if has_cue(DELETE, a)]
     assert said_delete == []
 
