@@ -29,6 +29,7 @@ def read_asked(paths: Iterable[Path], item_ids: Iterable[str],
     """Messages per item id; every problem (unknown id, too few or too long) is recorded."""
     known = set(item_ids)
     bank: Dict[str, Tuple[str, ...]] = {}
+    where: Dict[str, str] = {}  # the last file that added to an item, for problem reports
     for path in paths:
         name = f"{ASKED_DIR}/{path.name}"
         try:
@@ -45,20 +46,20 @@ def read_asked(paths: Iterable[Path], item_ids: Iterable[str],
             if item_id not in known:
                 problems.append(ContentProblem(name, record, "asked", "onbekend item"))
                 continue
-            if item_id in bank:
-                problems.append(ContentProblem(name, record, "asked", "staat al in een ander bestand"))
-                continue
             if not isinstance(messages, list) or not all(isinstance(m, str) and m.strip()
                                                           for m in messages):
                 problems.append(ContentProblem(name, record, "asked", "verwacht een lijst zinnen"))
                 continue
-            if not MIN_PER_ITEM <= len(messages) <= MAX_PER_ITEM:
-                problems.append(ContentProblem(
-                    name, record, "asked",
-                    f"{len(messages)} zinnen; verwacht {MIN_PER_ITEM} tot {MAX_PER_ITEM}"))
             long = [m for m in messages if len(m) > MAX_CHARS]
             if long:
                 problems.append(ContentProblem(name, record, "asked",
                                                f"zin langer dan {MAX_CHARS} tekens"))
-            bank[item_id] = tuple(m.strip() for m in messages)
+            # Several writers may each add messages for one item, in files of their own.
+            bank[item_id] = bank.get(item_id, ()) + tuple(m.strip() for m in messages)
+            where[item_id] = name
+    for item_id, messages in bank.items():
+        if not MIN_PER_ITEM <= len(messages) <= MAX_PER_ITEM:
+            problems.append(ContentProblem(
+                where[item_id], f"item '{item_id}'", "asked",
+                f"{len(messages)} zinnen; verwacht {MIN_PER_ITEM} tot {MAX_PER_ITEM}"))
     return bank

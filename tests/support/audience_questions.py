@@ -180,9 +180,6 @@ EMPLOYER: Sequence[Case] = [
 KNOWN_GAPS = {
     "cliënt heeft concentratieproblemen, wat adviseert de richtlijn?":
         "conclusion rl-3.1-concentratie outranks recommendation rl-3.2-concentratie-takenpakket",
-    "welke aanpassingen helpen?":
-        "finding rl-1.1-werk-aanpassen-aan-mogelijkheden (niveau 2) outranks the recommendation "
-        "rl-2.2-werkplek-werktijden and the level-1 evidence rl-2.1-werkaanpassingen",
     # Since the question bank (2026-12-07): the finding on travelling a lot comes first (0.247
     # after the finding weight), the recommendation to work from home second (0.237).
     "mijn werknemer kan moeilijk naar het werk reizen, wat kan ik doen?":
