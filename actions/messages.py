@@ -186,6 +186,15 @@ ANYTHING_ELSE = "Wil je nog iets weten? Vraag het gerust, of typ 'klaar'."
 PLAN_CLOSE = "Wil je nog iets weten? Tik op een vraag, stel je eigen vraag, of typ 'klaar'."
 PLAN_FOLLOW_UPS = ["Wat doe ik eerst?", "Hoe bespreek ik dit met mijn leidinggevende?",
                    "Wat vraag ik de bedrijfsarts?", "Klaar"]
+# 'ja', 'nee' or 'weet ik niet' when no question is open (actions/what_now.py).
+WHAT_NOW = "Waarmee kan ik je helpen? Stel je vraag, of kies hieronder."
+WHAT_NOW_AGAIN = "Kies een knop, of typ je vraag in je eigen woorden."
+WHAT_NOW_BUTTONS = [("Advies op maat", "ik wil advies op maat"),
+                    ("Ik ben altijd moe na mijn werk", "Ik ben altijd moe na mijn werk"),
+                    ("Wie betaalt mijn re-integratie?", "Wie betaalt mijn re-integratie?")]
+WHAT_NOW_PLAN_MORE = "Je plan heeft nog meer advies. Wil je dat zien, of iets anders vragen?"
+WHAT_NOW_PLAN = "Wat wil je nog weten? Tik op een vraag, of typ 'klaar' als je klaar bent."
+MORE_BUTTON = "Meer advies"
 PLAN_FOLLOW_UPS_EMPLOYER = ["Wat doe ik eerst?", "Hoe begin ik het gesprek?",
                             "Welke aanpassingen zijn er?", "Klaar"]
 MORE_AGAIN = "Typ nog eens 'meer' voor nog meer."

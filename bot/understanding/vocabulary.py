@@ -145,7 +145,7 @@ WHERE_TO_GO = (r"organisatie", r"vereniging", r"lotgeno", r"\bcoach\b", r"coach 
 FIRST_STEP = (r"\bwat (eerst|als eerste|het eerst)\b", r"\bwaar (moet ik |zal ik )?(mee )?"
               r"(begin|beginnen|starten|start) ?(ik|ik mee|mee)?\b",
               r"\bwat is (nu )?het belangrijkste\b", r"\bwat moet ik nu (eerst |als eerste )?doen\b",
-              r"\bwat (moet|kan|zal|ga) ik (nu )?(eerst|als eerste|het eerst)\b",
+              r"\bwat (moet|kan|zal|ga|doe) ik (nu )?(eerst|als eerste|het eerst)\b",
               r"\beerste stap\b", r"\bwat kan ik (nu )?het (beste|best) (eerst )?doen\b")
 # Asking for more of what was just given: 'wat kan ik nog meer doen?', 'nog andere tips?'.
 ASKS_MORE = (r"\b(wat|welke?) (kan|moet|zou) ik (als \w+ )?(nog )?(meer|verder|anders)\b",

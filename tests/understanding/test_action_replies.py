@@ -412,3 +412,35 @@ def test_who_answers_without_work_gets_the_job_seekers_plan(actions):
     assert replies.current_plan(tracker("x", **ANSWERS)).audience == "werkende"
     events = advice.ActionGiveAdvice().run(CollectingDispatcher(), tracker("x", **answers), {})
     assert any(e.get("name") == "role" and e.get("value") == "werkzoekende" for e in events)
+
+
+def test_yes_no_or_dont_know_without_an_open_question_leads_somewhere(actions):
+    """'weet ik niet' after the plan offers what is left of it; 'nee' to 'wil je nog iets
+    weten?' says goodbye; before a plan, buttons; never the same long message twice."""
+    messages = actions["messages"]
+    what_now = importlib.import_module("actions.what_now").ActionWhatNow()
+    dispatcher = CollectingDispatcher()
+    what_now.run(dispatcher, tracker("weet ik niet", intent="skip", plan_given=True,
+                                     more_item_ids=["rl-3.2-scholing-omscholing"]), {})
+    assert texts(dispatcher) == [messages.WHAT_NOW_PLAN_MORE]
+    assert dispatcher.messages[0]["buttons"][0]["payload"] == "/more"
+    dispatcher = CollectingDispatcher()
+    what_now.run(dispatcher, tracker("nee", intent="deny", plan_given=True), {})
+    assert dispatcher.messages[0].get("response") == "utter_goodbye"
+    dispatcher = CollectingDispatcher()
+    said = Tracker("t", {}, {"text": "ja", "intent": {"name": "affirm"}}, [
+        {"event": "bot", "text": messages.WHAT_NOW}], False, None, None, None)
+    what_now.run(dispatcher, said, {})
+    assert texts(dispatcher) == [messages.WHAT_NOW_AGAIN] and dispatcher.messages[0]["buttons"]
+
+
+def test_yes_to_more_of_the_plan_shows_it(actions):
+    messages = actions["messages"]
+    what_now = importlib.import_module("actions.what_now").ActionWhatNow()
+    asked = Tracker("t", {"plan_given": True, "more_item_ids": ["rl-3.2-scholing-omscholing"]},
+                    {"text": "ja", "intent": {"name": "affirm"}},
+                    [{"event": "bot", "text": messages.WHAT_NOW_PLAN_MORE}], False, None, None,
+                    None)
+    dispatcher = CollectingDispatcher()
+    what_now.run(dispatcher, asked, {})
+    assert texts(dispatcher)[0].startswith("Samen kijken naar scholing of omscholing")

@@ -1,0 +1,51 @@
+"""'ja', 'nee', 'weet ik niet' when no question is open: what the user can do next, in the
+state the conversation is in; never the same dead end twice."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import messages
+from actions.more import has_more, show_more
+from actions.state import once
+
+
+def _buttons(pairs) -> List[Dict[Text, str]]:
+    return [{"title": title, "payload": payload} for title, payload in pairs]
+
+
+def _last_bot_text(tracker: Tracker) -> str:
+    texts = [e.get("text") for e in tracker.events or [] if e.get("event") == "bot"]
+    return texts[-1] if texts else ""
+
+
+class ActionWhatNow(Action):
+    def name(self) -> Text:
+        return "action_what_now"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if not tracker.get_slot("plan_given"):
+            dispatcher.utter_message(
+                text=once(tracker, messages.WHAT_NOW, messages.WHAT_NOW_AGAIN),
+                buttons=_buttons(messages.WHAT_NOW_BUTTONS))
+            return []
+        if intent == "deny":  # 'nee' to 'wil je nog iets weten?': done, with the summary
+            dispatcher.utter_message(response="utter_goodbye")
+            return []
+        if intent == "affirm" and has_more(tracker) and _last_bot_text(tracker) in (
+                messages.WHAT_NOW_PLAN_MORE, messages.WHAT_NOW_AGAIN):
+            return show_more(dispatcher, tracker)  # 'ja' to 'wil je dat zien?'
+        employer = tracker.get_slot("role") == "werkgever"
+        follow_ups = messages.PLAN_FOLLOW_UPS_EMPLOYER if employer else messages.PLAN_FOLLOW_UPS
+        pairs = [(q, q) for q in follow_ups]
+        if has_more(tracker):  # the plan has more: offer it first
+            pairs.insert(0, (messages.MORE_BUTTON, "/more"))
+            text = once(tracker, messages.WHAT_NOW_PLAN_MORE, messages.WHAT_NOW_AGAIN)
+        else:
+            text = once(tracker, messages.WHAT_NOW_PLAN, messages.WHAT_NOW_AGAIN)
+        dispatcher.utter_message(text=text, buttons=_buttons(pairs))
+        return []
