@@ -15,7 +15,8 @@ from knowledge.text import fold
 
 DANGER_WORDS = (
     # life, death, ending it
-    r"\bdood", r"\bdode?n\b", r"\bsterv", r"\bstierf", r"\bleven", r"\bleef\b", r"\beinde?\b",
+    r"\bdood", r"\bdode?n\b", r"\bsterv", r"\bstierf", r"\bleven", r"\bleef\b",
+    r"\beinde? aan\b", r"\beinde? (te )?maken\b", r"\bhet einde\b",  # not 'eind van de dienst'
     r"zelfmoord", r"suic", r"\b113\b", r"\b112\b", r"\bniet meer (wakker|opstaan|zijn|hier)",
     r"\ber (niet meer|nog) (te )?(zijn|wezen)", r"\bweg (zijn|wezen|gaan)\b", r"\bverdwijn",
     r"\bophouden", r"\bafscheid", r"\bbrief\b", r"\bbeter af\b", r"\btot last\b",
