@@ -40,6 +40,7 @@ COMMAND_WORDS = 7
 SHORT_COMMANDS = frozenset({MORE, "correct", "go_back", "skip", "affirm", "deny", "stop",
                             "start_over", "greet", "thank", "goodbye"})
 _CORRECTION = voc.any_of(voc.CORRECTION_WORDS)
+_GOODBYE = voc.any_of(voc.GOODBYE_WORDS)
 _DOMAIN = voc.any_of(voc.DOMAIN_WORDS)
 OUT_OF_SCOPE = "out_of_scope"
 # The classifier is sure a request is about something else: a passing mention of work stays.
@@ -204,6 +205,13 @@ def _long_command(r: Reading) -> Optional[Outcome]:
     return None
 
 
+def _goodbye_without_words(r: Reading) -> Optional[Outcome]:
+    """Goodbye ends the conversation (and the interview): only with words that say it."""
+    if r.intent == "goodbye" and not _GOODBYE.search(fold(r.text)):
+        return _next_guess(r, ("goodbye",))
+    return None
+
+
 def _first_step(r: Reading) -> Optional[Outcome]:
     if r.intent != QUESTION and asks_first_step(r.text):
         return Outcome(QUESTION, 1.0)  # 'wat eerst?' read as out of scope
@@ -241,6 +249,8 @@ RULES: Tuple[Rule, ...] = (
     Rule("question.long_command", _long_command,
          why="commands are short: a long message that asks is a question"),
     Rule("question.follow_up", _follow_up, why="'en bij NAH?' narrows the last answer"),
+    Rule("conversation.goodbye_needs_words", _goodbye_without_words,
+         why="'ik heb MS' was read as goodbye and ended the interview"),
     Rule("question.first_step", _first_step,
          why="'wat eerst?' asks which advice comes first (after the plan: their own)"),
 )

@@ -191,6 +191,19 @@ ASKS_RULES = (r"\bregeling", r"\bwet(ten|geving)?\b", r"\bregelgeving", r"\brech
               r"\bmijn rechten\b", r"\bverplicht", r"\bpolis", r"\bverzeker", r"\bpoortwachter",
               r"\bwia\b", r"\bziektewet", r"\bwie betaalt\b", r"\bvergoed")
 
+# --- Saying goodbye (rules: 'goodbye' needs one of these; 'ik heb MS' was read as goodbye) ---
+GOODBYE_WORDS = (r"\bdoei", r"\bdoeg\b", r"\bdag\b", r"\bdaa+g", r"^\W*later\W*$",
+                 r"\btot (ziens|later|de volgende|morgen|kijk|straks|nog)", r"\bik ben weg\b",
+                 r"\baju", r"\blog uit\b", r"\bspreek je\b", r"\bbye\b", r"\bciao\b",
+                 r"\bhoudoe\b", r"\bgroet", r"\bfijne (dag|avond|middag)", r"\bklaar\b",
+                 r"\bgenoeg\b", r"\bervandoor\b", r"\bik (ga|stop|moet)\b", r"\bafsluiten",
+                 r"\bdat was (het|alles)\b", r"\bbedankt\b", r"\bdank je\b", r"\bdanku\b",
+                 r"\bslaap lekker\b", r"\bsalu", r"\bhoi hoi\b", r"\bbest(e)? wensen\b",
+                 r"\bbeterschap\b", r"\btot (een|gauw)\b", r"\bsluit af\b", r"\bhou je goed\b",
+                 r"\bga je goed\b", r"\bprettige\b", r"\bfijn weekend\b", r"\bgoe(i|d)e nacht\b",
+                 r"\bwelterusten\b", r"\bvandoor\b", r"^\W*later\b", r"\bba+i+\b", r"\badios\b",
+                 r"\bgedag\b", r"\bde mazzel\b")
+
 # --- Correcting an earlier interview answer (rules: 'correct' needs these words) -------------
 CORRECTION_WORDS = (r"\bantwoord", r"\bvergis", r"\bverkeerd", r"\bfout", r"\bbedoelde\b",
                     r"\bcorrigeer", r"\bcorrigeren\b", r"\bwijzig", r"\bingevuld\b",

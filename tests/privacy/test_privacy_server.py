@@ -128,7 +128,7 @@ def test_erase_in_the_middle_of_the_interview(assistant, sender):
     chat = Chat(assistant, sender)
     _start_interview(chat)
     chat.say("ik heb MS")
-    assert chat.question == 2
+    assert chat.question == 2, chat.text
     chat.say("ik wil toch niet dat je dit bewaart, verwijder mijn gegevens")
     assert "gewist" in chat.text and chat.question is None
     assert _rows(assistant, sender) == []

@@ -172,15 +172,19 @@ def test_correcting_an_answer_needs_words_that_say_so(text, expected):
     assert decide(text, [("correct", 0.56), ("share_situation", 0.24)]).intent == expected
 
 
-def test_every_correct_training_example_has_its_words():
-    from bot.understanding.rules import _CORRECTION
+def _without_words(intent_name, pattern):
+    """The training examples of an intent that lack the words its rule asks for."""
     from knowledge.text import fold
     from tests.support.nlu_files import TRAINING_DIR, examples_in, strip_annotations
 
     examples = [strip_annotations(e) for _, intent, e in examples_in(TRAINING_DIR)
-                if intent == "correct"]
+                if intent == intent_name]
     assert len(examples) >= 20
-    assert [e for e in examples if not _CORRECTION.search(fold(e))] == []
+    return [e for e in examples if not pattern.search(fold(e))]
+
+
+def test_every_correct_training_example_has_its_words():
+    assert _without_words("correct", rules._CORRECTION) == []
 
 
 def test_a_demotion_never_promotes_a_safety_intent():
@@ -206,3 +210,15 @@ def test_a_question_about_work_or_an_illness_is_in_scope(text):
 
 def test_a_question_outside_the_domain_stays_out_of_scope():
     assert decide("wat wordt het weer morgen?", [("out_of_scope", 0.9)]).intent == "out_of_scope"
+
+
+@pytest.mark.parametrize("text, expected", [("ik heb MS", "share_situation"),
+                                            ("doei", "goodbye"), ("klaar, bedankt", "goodbye"),
+                                            ("ik ben klaar", "goodbye")])
+def test_goodbye_needs_words_that_say_so(text, expected):
+    """Goodbye ends the interview: 'ik heb MS' (read as goodbye once) is an answer."""
+    assert decide(text, [("goodbye", 0.55), ("share_situation", 0.3)]).intent == expected
+
+
+def test_every_goodbye_training_example_has_its_words():
+    assert _without_words("goodbye", rules._GOODBYE) == []
