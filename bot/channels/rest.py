@@ -41,6 +41,11 @@ from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse, ResponseStream
 
+from bot import action_response_check
+
+# Rasa checks each custom action's response with a validator built once (see the module).
+action_response_check.install()
+
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 2000
