@@ -10,6 +10,7 @@ Conservative by design: a wrong condition is worse than none.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Iterable, List, Optional, Tuple
 
@@ -22,6 +23,7 @@ SHORT_ALIAS = 3  # aliases this long or shorter: whole words only
 MIN_AFFIX_ALIAS = 5  # aliases at least this long may match inside a compound word
 MIN_FUZZY_ALIAS = 5
 FUZZY_CUTOFF = 85.0
+RECENT_TEXTS = 256  # texts whose matches are remembered (one process, one knowledge base)
 # Short aliases that are also common words: need capitals or a message of its own.
 AMBIGUOUS_WORDS = frozenset({"me", "al", "as", "is", "en", "op", "om", "in", "of", "ben",
                              "had", "die", "dat", "wat", "ons", "hem", "mee", "pit"})
@@ -45,6 +47,7 @@ class ConditionMatch:
 
 class ConditionMatcher:
     def __init__(self, conditions: Iterable[Condition]):
+        self._recent: "OrderedDict[str, List[ConditionMatch]]" = OrderedDict()
         self._aliases: List[_Alias] = []
         for condition in conditions:
             seen = set()
@@ -64,7 +67,20 @@ class ConditionMatcher:
         return pairs
 
     def matches(self, text: str) -> List[ConditionMatch]:
-        """All conditions found in the text, best first (one entry per condition)."""
+        """All conditions found in the text, best first (one entry per condition). One answer
+        asks for the same text three or four times (the condition, the search, the findings
+        about another condition): the last texts are remembered (bench/profile.py)."""
+        found = self._recent.get(text)
+        if found is None:
+            found = self._matches(text)
+            self._recent[text] = found
+            if len(self._recent) > RECENT_TEXTS:
+                self._recent.popitem(last=False)
+        else:
+            self._recent.move_to_end(text)
+        return list(found)
+
+    def _matches(self, text: str) -> List[ConditionMatch]:
         pairs = self._words(text or "")
         if not pairs:
             return []
