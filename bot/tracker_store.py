@@ -31,6 +31,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
+from sqlalchemy import event
 
 from bot import retention
 from bot.deidentify import NOTHING_KEPT, Keep, deidentify, knowledge_keep
@@ -82,6 +83,24 @@ def redact_event(data: Dict[Text, Any], free_text_slots: Set[Text],
     return data
 
 
+def _write_ahead_log(engine: Any) -> None:
+    """The embedded SQLite database in write-ahead-log mode, synced at checkpoints: a commit
+    took 4.9 ms on average (bench/profile.py), now well under one. The database stays
+    consistent after a crash; a power cut may lose the last turns, not older ones.
+    PostgreSQL (production) is not touched."""
+    if engine.url.database in (None, "", ":memory:"):
+        return
+
+    def on_connect(connection: Any, _record: Any) -> None:
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    event.listen(engine, "connect", on_connect)
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+
+
 def erase_requested(events: List[Event]) -> bool:
     return any(isinstance(e, ActionExecuted) and e.action_name == ERASE_ACTION for e in events)
 
@@ -99,6 +118,8 @@ class PrivacyTrackerStore(SQLTrackerStore):
             logger.warning("privacy: organisation names not loaded (%s)", type(error).__name__)
             self.keep = NOTHING_KEPT
         self._next_purge = time.monotonic() + PURGE_INTERVAL_S
+        if self.engine.dialect.name == "sqlite":
+            _write_ahead_log(self.engine)
 
     def free_text_slots(self) -> Set[Text]:
         return {s.name for s in self.domain.slots if s.type_name in FREE_TEXT_SLOT_TYPES}
@@ -115,27 +136,32 @@ class PrivacyTrackerStore(SQLTrackerStore):
             event_broker.publish(body)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
+        # One session and one count of the stored events per save (bench/profile.py: the
+        # stored events were counted twice, 6% of a message).
         with self.session_scope() as session:
             new_events = list(self._additional_events(session, tracker))
-        if erase_requested(new_events):
+            erase = erase_requested(new_events)
+            if not erase:
+                slots = self.free_text_slots()
+                for event in new_events:
+                    data = redact_event(event.as_dict(), slots, self.keep)
+                    intent = (data.get("parse_data") or {}).get("intent", {}).get(
+                        INTENT_NAME_KEY)
+                    session.add(self.SQLEvent(
+                        sender_id=tracker.sender_id,
+                        type_name=event.type_name,
+                        timestamp=data.get("timestamp"),
+                        intent_name=intent,
+                        action_name=data.get("name"),
+                        data=json.dumps(data),
+                    ))
+                session.commit()
+        if erase:
             removed = retention.erase_conversation(self.engine, tracker.sender_id)
             logger.info("privacy: a conversation was erased on request (%d events)", removed)
             return
-        await self.stream_events(tracker)
-        slots = self.free_text_slots()
-        with self.session_scope() as session:
-            for event in self._additional_events(session, tracker):
-                data = redact_event(event.as_dict(), slots, self.keep)
-                intent = (data.get("parse_data") or {}).get("intent", {}).get(INTENT_NAME_KEY)
-                session.add(self.SQLEvent(
-                    sender_id=tracker.sender_id,
-                    type_name=event.type_name,
-                    timestamp=data.get("timestamp"),
-                    intent_name=intent,
-                    action_name=data.get("name"),
-                    data=json.dumps(data),
-                ))
-            session.commit()
+        if self.event_broker is not None:  # the same new events, redacted
+            await self._stream_new_events(self.event_broker, new_events, tracker.sender_id)
         self._purge_if_due()
 
     def _purge_if_due(self) -> None:
