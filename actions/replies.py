@@ -33,7 +33,7 @@ RESULTS = 5      # the best is shown, two more are named, the rest waits for 'me
 NAMED = 2
 RESOURCES = 4
 RULES = 3         # laws and schemes named with an answer about rules or rights
-RULE_MATCH = 0.1  # resource search score from which a law or scheme fits the question
+RULE_MATCH = 0.06  # resource search score from which a law or scheme fits the question
 # A search score from which an unclear message is still answered (see fallback_search), and
 # below which nothing fits (say so, offer the nearest topics). Thresholds on the fused search,
 # whose scale changes with the matcher: `bench/matcher_eval.py --dev` prints, per threshold,

@@ -124,7 +124,10 @@ ROLE_PHRASES = {
 # A question an employer asks: about their staff, as employer, or what it costs them.
 EMPLOYER_ASKS = (rf"\b(?:mijn|onze|een) (?:{one_of(STAFF)})s?\b",
                  rf"\bals (?:{one_of(EMPLOYER + LEADERS)})\b",
-                 r"\bwat kost\b.*\bmij\b")
+                 r"\bwat kost\b.*\bmij\b",
+                 # 'kleine wg hier', 'ik ben werkgever', 'ik wil iemand met diabetes aannemen'
+                 r"\b(?:wg|werkgever) hier\b", r"\b(?:ik ben|wij zijn|als) (?:een )?(?:kleine )?wg\b",
+                 r"\biemand\b.{0,25}\baan(?:nemen|te nemen)\b")
 # A question a professional asks: about the guideline, evidence, clients or patients.
 PROFESSIONAL_ASKS = whole("richtlijn", "evidence", "bewijs", "bewezen", "effectief",
                           "aanbeveling", "niveau", r"interventie\w*", r"client\w*",
