@@ -186,7 +186,7 @@ KNOWN_GAPS = {
         "finding rl-3.1-veel-reizen outranks the recommendation "
         "rl-3.2-woon-werkverkeer-thuiswerken by 0.01",
     # Since the learned matcher is a classifier (dev set top-1 0.708 -> 0.779, blind set
-    # 0.679 -> 0.840), these four rank an acceptable item second or third, not first.
+    # 0.679 -> 0.840), these rank an acceptable item second or third, not first.
     "welke interventie helpt mensen met reumatoïde artritis hun werk te behouden?":
         "finding rl-1.1-reuma-ziekteactiviteit outranks rl-2.1-reuma-medicatie (second)",
     "welke beleidsaanbevelingen doet de richtlijn over de samenwerking tussen bedrijfsarts en "
