@@ -19,6 +19,7 @@ _ROLE_PHRASES = {role: voc.any_of(words, whole_words=True)
 _EMPLOYER = voc.any_of(voc.EMPLOYER_ASKS)
 _PROFESSIONAL = voc.any_of(voc.PROFESSIONAL_ASKS)
 _OWN_ILLNESS = voc.any_of(voc.OWN_ILLNESS)
+_PROFESSIONAL_SELF = voc.any_of(voc.PROFESSIONAL_SELF)
 _WHERE_TO_GO = voc.any_of(voc.WHERE_TO_GO)
 _ACTION = voc.any_of(voc.ASKS_ACTION)
 _RULES = voc.any_of(voc.ASKS_RULES)
@@ -73,6 +74,8 @@ def seeks_work(text: str) -> bool:
 def audience_from_words(text: str) -> Optional[str]:
     """Who a question is probably from: 'werkgever', 'professional', or None (anyone)."""
     folded = fold(text or "")
+    if _PROFESSIONAL_SELF.search(folded):  # 'BA: hoe ondersteun ik een wn ...'
+        return "professional"
     if _EMPLOYER.search(folded):
         return "werkgever"
     if _PROFESSIONAL.search(folded) and not _OWN_ILLNESS.search(folded):

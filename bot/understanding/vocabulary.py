@@ -127,7 +127,14 @@ EMPLOYER_ASKS = (rf"\b(?:mijn|onze|een) (?:{one_of(STAFF)})s?\b",
                  r"\bwat kost\b.*\bmij\b",
                  # 'kleine wg hier', 'ik ben werkgever', 'ik wil iemand met diabetes aannemen'
                  r"\b(?:wg|werkgever) hier\b", r"\b(?:ik ben|wij zijn|als) (?:een )?(?:kleine )?wg\b",
-                 r"\biemand\b.{0,25}\baan(?:nemen|te nemen)\b")
+                 r"\biemand\b.{0,25}\baan(?:nemen|te nemen)\b",
+                 # 'een wn met reuma' (a worker never calls themself 'wn'), a job applicant
+                 r"\b(?:mijn|onze|een|die|deze) wn\b", r"\b(?:een|onze|de) sollicitant")
+# A professional introducing themself: 'BA: ...', 'als VA ...', 'ik ben arbeidsdeskundige'.
+PROFESSIONAL_SELF = (r"^\W*(?:ba|va|ad)\s*[:,]", r"\b(?:als|ik ben|wij zijn|hier) (?:een )?"
+                     r"(?:ba|va|ad|bedrijfsarts|verzekeringsarts|arbeidsdeskundige|"
+                     r"casemanager|re-?integratiedeskundige)\b",
+                     r"\b(?:ba|va|ad|bedrijfsarts|verzekeringsarts|arbeidsdeskundige) hier\b")
 # A question a professional asks: about the guideline, evidence, clients or patients.
 PROFESSIONAL_ASKS = whole("richtlijn", "evidence", "bewijs", "bewezen", "effectief",
                           "aanbeveling", "niveau", r"interventie\w*", r"client\w*",

@@ -55,6 +55,16 @@ def test_questions_about_the_question(text, why, definition):
     ("wat zegt de richtlijn over interventies?", "professional"),
     ("hoe begeleid ik een cliënt met reuma?", "professional"),
     ("ik ben altijd moe", None),
+    # who introduces themself, or the words only one side uses
+    ("BA: hoe ondersteun ik een wn die zijn collega's wil informeren?", "professional"),
+    ("ik ben arbeidsdeskundige, wat zegt de richtlijn over omscholing", "professional"),
+    ("ad hoc klussen vreten energie", None),
+    ("mijn ba zegt dat ik moet opbouwen", None),
+    ("kan ik een jobcoach inzetten voor een wn met reuma?", "werkgever"),
+    ("kleine wg hier, zijn er regelingen voor verzuim?", "werkgever"),
+    ("we willen een sollicitant met diabetes aannemen", "werkgever"),
+    ("mijn wg snapt het niet", None),
+    ("drie jaar geleden kreeg ik reuma, nu gaat het slecht bij mijn eerste cliënt", None),
 ])
 def test_audience_from_words(text, audience):
     assert cues.audience_from_words(text) == audience
