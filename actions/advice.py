@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import messages
 from actions.formatting import item_message, resources_message
 from actions.more import show_more
-from actions.replies import current_plan
+from actions.replies import current_plan, follow_up_buttons
 from actions.state import given_event, given_ids
 from actions.summary import DOWNLOAD_NAME, chat_summary, markdown_summary
 from actions.summary_html import HTML_DOWNLOAD_NAME, html_summary
@@ -83,9 +83,8 @@ class ActionGiveAdvice(Action):
             "markdown_filename": DOWNLOAD_NAME,
             "markdown": markdown_summary(plan),
         })
-        follow_ups = messages.PLAN_FOLLOW_UPS_EMPLOYER if employer else messages.PLAN_FOLLOW_UPS
         dispatcher.utter_message(text=messages.PLAN_CLOSE,
-                                 buttons=[{"title": q, "payload": q} for q in follow_ups])
+                                 buttons=follow_up_buttons(plan.audience))
         # 'meer': first the topics not shown, then the second advice of every topic.
         more = [b.items[0].id for b in later]
         more += [item.id for b in plan.topics for item in b.items[1:]]

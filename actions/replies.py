@@ -53,6 +53,13 @@ def buttons(pairs: Sequence[Tuple[str, str]]) -> List[Dict[str, str]]:
     return [{"title": title, "payload": payload} for title, payload in pairs]
 
 
+def follow_up_buttons(audience: Optional[str]) -> List[Dict[str, str]]:
+    """The questions people ask after the plan, as quick replies (an employer's own set)."""
+    questions = (messages.PLAN_FOLLOW_UPS_EMPLOYER if audience == "werkgever"
+                 else messages.PLAN_FOLLOW_UPS)
+    return buttons([(question, question) for question in questions])
+
+
 def item_buttons(items: Sequence[Any], audience: Optional[str]) -> List[Dict[str, str]]:
     """Tap, don't type: an item's title as a quick reply that shows it in full (typing 'meer'
     keeps working)."""

@@ -9,11 +9,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import messages
 from actions.more import has_more, show_more
+from actions.replies import buttons, follow_up_buttons
 from actions.state import once
-
-
-def _buttons(pairs) -> List[Dict[Text, str]]:
-    return [{"title": title, "payload": payload} for title, payload in pairs]
 
 
 def _last_bot_text(tracker: Tracker) -> str:
@@ -31,7 +28,7 @@ class ActionWhatNow(Action):
         if not tracker.get_slot("plan_given"):
             dispatcher.utter_message(
                 text=once(tracker, messages.WHAT_NOW, messages.WHAT_NOW_AGAIN),
-                buttons=_buttons(messages.WHAT_NOW_BUTTONS))
+                buttons=buttons(messages.WHAT_NOW_BUTTONS))
             return []
         if intent == "deny":  # 'nee' to 'wil je nog iets weten?': done, with the summary
             dispatcher.utter_message(response="utter_goodbye")
@@ -39,13 +36,11 @@ class ActionWhatNow(Action):
         if intent == "affirm" and has_more(tracker) and _last_bot_text(tracker) in (
                 messages.WHAT_NOW_PLAN_MORE, messages.WHAT_NOW_AGAIN):
             return show_more(dispatcher, tracker)  # 'ja' to 'wil je dat zien?'
-        employer = tracker.get_slot("role") == "werkgever"
-        follow_ups = messages.PLAN_FOLLOW_UPS_EMPLOYER if employer else messages.PLAN_FOLLOW_UPS
-        pairs = [(q, q) for q in follow_ups]
+        quick_replies = follow_up_buttons(tracker.get_slot("role"))
         if has_more(tracker):  # the plan has more: offer it first
-            pairs.insert(0, (messages.MORE_BUTTON, "/more"))
+            quick_replies = buttons([(messages.MORE_BUTTON, "/more")]) + quick_replies
             text = once(tracker, messages.WHAT_NOW_PLAN_MORE, messages.WHAT_NOW_AGAIN)
         else:
             text = once(tracker, messages.WHAT_NOW_PLAN, messages.WHAT_NOW_AGAIN)
-        dispatcher.utter_message(text=text, buttons=_buttons(pairs))
+        dispatcher.utter_message(text=text, buttons=quick_replies)
         return []
