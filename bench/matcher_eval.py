@@ -67,9 +67,9 @@ def _cases(paths: Sequence[Path]) -> List[Tuple[str, str, Tuple[str, ...]]]:
 
 
 def _out_of_scope() -> List[str]:
-    data = yaml.safe_load(OUT_OF_SCOPE.read_text(encoding="utf-8"))["nlu"]
-    return [line.strip()[2:] for block in data
-            for line in block.get("examples", "").splitlines() if line.strip().startswith("- ")]
+    from tests.support.nlu_files import read_examples, strip_annotations
+
+    return [strip_annotations(e) for e in read_examples(OUT_OF_SCOPE)["out_of_scope"]]
 
 
 def _best_score(kb, audience: str, message: str) -> float:
@@ -78,7 +78,7 @@ def _best_score(kb, audience: str, message: str) -> float:
 
 
 def dev_split() -> None:
-    from knowledge.base import KnowledgeBase
+    from knowledge.base import LEARNED_WEIGHT, KnowledgeBase
 
     content = _content()
     train_items, held = {}, []
@@ -94,7 +94,7 @@ def dev_split() -> None:
         split_kb.learned_weight = full_kb.learned_weight = weight
         print(f"  learned weight {weight:.1f}: dev set {summary(ranks(full_kb, dev))}; "
               f"bank split {summary(ranks(split_kb, held))}")
-    full_kb.learned_weight = KnowledgeBase(content).learned_weight
+    full_kb.learned_weight = LEARNED_WEIGHT
     answerable = [_best_score(full_kb, a, m) for a, m, _ in dev]
     outside = [_best_score(full_kb, "werkende", m) for m in _out_of_scope()]
     print(f"thresholds at weight {full_kb.learned_weight} (dev set n={len(answerable)}, "
