@@ -202,7 +202,7 @@ ASKS_RULES = (r"\bregeling", r"\bwet(ten|geving)?\b", r"\bregelgeving", r"\brech
               r"\bwia\b", r"\bziektewet", r"\bwie betaalt\b", r"\bvergoed")
 
 # --- Saying goodbye (rules: 'goodbye' needs one of these; 'ik heb MS' was read as goodbye) ---
-GOODBYE_WORDS = (r"\bdoei", r"\bdoeg\b", r"\bdag\b", r"\bdaa+g", r"^\W*later\W*$",
+GOODBYE_WORDS = (r"\bdoei", r"\bdoeg\b", r"\bdag\b", r"\bdaa+g",
                  r"\btot (ziens|later|de volgende|morgen|kijk|straks|nog)", r"\bik ben weg\b",
                  r"\baju", r"\blog uit\b", r"\bspreek je\b", r"\bbye\b", r"\bciao\b",
                  r"\bhoudoe\b", r"\bgroet", r"\bfijne (dag|avond|middag)", r"\bklaar\b",
