@@ -7,60 +7,18 @@ content in a temporary directory.
 from __future__ import annotations
 
 import ast
-import importlib
-import os
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Dict
 
-import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
+
+from tests.support.action_harness import actions, slots, texts, tracker  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
 NONSENSE = {"rule": "language.nonsense"}
 STORY = "ik ben zo moe na het werk en mijn leidinggevende snapt het niet"
 QUESTION = "hoe vertel ik mijn werkgever over mijn ziekte"
-
-
-@pytest.fixture(scope="module")
-def actions(tmp_path_factory):
-    """The action modules, with a knowledge store of their own."""
-    from knowledge.store import build_store
-
-    url = f"sqlite:///{tmp_path_factory.mktemp('kb') / 'knowledge.db'}"
-    build_store(url)
-    before = os.environ.get("WERKBAAR_KNOWLEDGE_URL")
-    os.environ["WERKBAAR_KNOWLEDGE_URL"] = url
-    try:
-        modules = {name: importlib.import_module(f"actions.{name}")
-                   for name in ("replies", "understood", "interview", "answer_question",
-                                "roles", "messages", "advice")}
-    finally:
-        if before is None:
-            os.environ.pop("WERKBAAR_KNOWLEDGE_URL", None)
-        else:
-            os.environ["WERKBAAR_KNOWLEDGE_URL"] = before
-    return modules
-
-
-def tracker(text: str, intent: str = "nlu_fallback", confidence: float = 0.3,
-            ranking: Optional[List[tuple]] = None, understanding: Optional[dict] = None,
-            entities: Optional[list] = None, **slots: Any) -> Tracker:
-    message: Dict[str, Any] = {
-        "text": text, "intent": {"name": intent, "confidence": confidence},
-        "intent_ranking": [{"name": n, "confidence": c} for n, c in ranking or []],
-        "entities": entities or []}
-    if understanding is not None:
-        message["understanding"] = understanding
-    return Tracker("test", slots, message, [], False, None, None, None)
-
-
-def texts(dispatcher: CollectingDispatcher) -> List[str]:
-    return [m.get("text") or "" for m in dispatcher.messages]
-
-
-def slots(events) -> Dict[str, Any]:
-    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
 def test_decided_by_reads_the_understanding_key(actions):
@@ -346,101 +304,3 @@ def test_after_the_plan_an_answer_keeps_the_plan_pending_and_fits_their_conditio
     assert all(not item.conditions or "copd" in " ".join(item.conditions) or
                "long" in " ".join(item.conditions) for item in shown), \
         [(i.id, i.conditions) for i in shown]
-
-
-@pytest.mark.parametrize("text", ["aanbevelingen hoofdstuk 3", "overzicht par 3.2",
-                                  "wat staat er in paragraaf 4.1?"])
-def test_a_short_overview_request_gets_the_section_overview(actions, text):
-    """'aanbevelingen hoofdstuk 3' in the chat gives the overview `werkbaar richtlijn 3` prints,
-    also when the classifier was unsure; limited to one bubble."""
-    replies = actions["replies"]
-    for answer in (replies.answer_question, replies.fallback_search):
-        dispatcher = CollectingDispatcher()
-        answer(dispatcher, tracker(text, role="professional"),
-               text if answer is replies.answer_question else {})
-        reply = texts(dispatcher)
-        assert len(reply) == 1 and "richtlijn" in reply[0].splitlines()[0]
-        assert len([line for line in reply[0].splitlines() if line.startswith("- ")]) <= 12
-
-
-def test_a_question_with_a_section_number_is_answered_not_listed(actions):
-    """A longer question that names a section asks about something in it: the search answers."""
-    replies = actions["replies"]
-    text = "wat zegt paragraaf 3.2 over minder uren werken als ik heel erg moe ben na mijn dienst"
-    dispatcher = CollectingDispatcher()
-    replies.answer_question(dispatcher, tracker(text), text)
-    assert not texts(dispatcher)[0].startswith("Multidisciplinaire richtlijn")
-
-
-def test_a_question_about_rules_names_the_laws_and_schemes_of_the_sources(actions):
-    """'welke regelingen zijn er ...': after the answer, the schemes the sources name (no-risk
-    polis, verzuimverzekering ...), each with what it is about; not for other questions."""
-    replies, messages = actions["replies"], actions["messages"]
-    text = "welke regelingen zijn er voor mij als ik een zieke werknemer in dienst neem?"
-    dispatcher = CollectingDispatcher()
-    replies.answer_question(dispatcher, tracker(text, role="werkgever"), text)
-    rules = next((t for t in texts(dispatcher) if t.startswith(messages.RULES)), None)
-    assert rules is not None and "No-risk polis" in rules
-    assert 1 <= len(rules.splitlines()) - 1 <= replies.RULES
-    text = "hoe vertel ik mijn collega's dat ik snel moe ben?"
-    dispatcher = CollectingDispatcher()
-    replies.answer_question(dispatcher, tracker(text), text)
-    assert not any(t.startswith(messages.RULES) for t in texts(dispatcher))
-
-
-ANSWERS = {"aandoening": "ik heb reuma", "energie": "ik ben na het werk kapot",
-           "werkbelasting": "het tillen is te zwaar", "steun": "mijn baas snapt het niet",
-           "financien": "ik ben bang dat ik mijn inkomen kwijtraak"}
-
-
-def test_the_plan_closes_with_the_questions_people_ask_next_as_quick_replies(actions):
-    advice, messages = actions["advice"], actions["messages"]
-    for role, follow_ups in ((None, messages.PLAN_FOLLOW_UPS),
-                             ("werkgever", messages.PLAN_FOLLOW_UPS_EMPLOYER)):
-        dispatcher = CollectingDispatcher()
-        advice.ActionGiveAdvice().run(dispatcher, tracker("klaar", role=role, **ANSWERS), {})
-        close = next(m for m in dispatcher.messages if m.get("text") == messages.PLAN_CLOSE)
-        assert [b["payload"] for b in close["buttons"]] == follow_ups
-        assert dispatcher.messages.index(close) >= len(dispatcher.messages) - 2
-
-
-def test_who_answers_without_work_gets_the_job_seekers_plan(actions):
-    """No role said, but 'ik zit in de bijstand': the plan and the role are a job seeker's."""
-    advice, replies = actions["advice"], actions["replies"]
-    answers = dict(ANSWERS, financien="ik zit in de bijstand en ben bang voor minder geld")
-    assert replies.current_plan(tracker("x", **answers)).audience == "werkzoekende"
-    assert replies.current_plan(tracker("x", **ANSWERS)).audience == "werkende"
-    events = advice.ActionGiveAdvice().run(CollectingDispatcher(), tracker("x", **answers), {})
-    assert any(e.get("name") == "role" and e.get("value") == "werkzoekende" for e in events)
-
-
-def test_yes_no_or_dont_know_without_an_open_question_leads_somewhere(actions):
-    """'weet ik niet' after the plan offers what is left of it; 'nee' to 'wil je nog iets
-    weten?' says goodbye; before a plan, buttons; never the same long message twice."""
-    messages = actions["messages"]
-    what_now = importlib.import_module("actions.what_now").ActionWhatNow()
-    dispatcher = CollectingDispatcher()
-    what_now.run(dispatcher, tracker("weet ik niet", intent="skip", plan_given=True,
-                                     more_item_ids=["rl-3.2-scholing-omscholing"]), {})
-    assert texts(dispatcher) == [messages.WHAT_NOW_PLAN_MORE]
-    assert dispatcher.messages[0]["buttons"][0]["payload"] == "/more"
-    dispatcher = CollectingDispatcher()
-    what_now.run(dispatcher, tracker("nee", intent="deny", plan_given=True), {})
-    assert dispatcher.messages[0].get("response") == "utter_goodbye"
-    dispatcher = CollectingDispatcher()
-    said = Tracker("t", {}, {"text": "ja", "intent": {"name": "affirm"}}, [
-        {"event": "bot", "text": messages.WHAT_NOW}], False, None, None, None)
-    what_now.run(dispatcher, said, {})
-    assert texts(dispatcher) == [messages.WHAT_NOW_AGAIN] and dispatcher.messages[0]["buttons"]
-
-
-def test_yes_to_more_of_the_plan_shows_it(actions):
-    messages = actions["messages"]
-    what_now = importlib.import_module("actions.what_now").ActionWhatNow()
-    asked = Tracker("t", {"plan_given": True, "more_item_ids": ["rl-3.2-scholing-omscholing"]},
-                    {"text": "ja", "intent": {"name": "affirm"}},
-                    [{"event": "bot", "text": messages.WHAT_NOW_PLAN_MORE}], False, None, None,
-                    None)
-    dispatcher = CollectingDispatcher()
-    what_now.run(dispatcher, asked, {})
-    assert texts(dispatcher)[0].startswith("Samen kijken naar scholing of omscholing")

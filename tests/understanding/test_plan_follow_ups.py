@@ -1,0 +1,111 @@
+"""After the plan and beside the answer: the section overview, the laws and schemes with a
+question about rules, the close of the plan and its quick replies, the job seeker's plan, and
+what 'ja', 'nee' or 'weet ik niet' lead to when no question is open. Runs the action code
+directly over a knowledge store built from the real content."""
+from __future__ import annotations
+
+import importlib
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from tests.support.action_harness import actions, texts, tracker  # noqa: F401
+
+
+@pytest.mark.parametrize("text", ["aanbevelingen hoofdstuk 3", "overzicht par 3.2",
+                                  "wat staat er in paragraaf 4.1?"])
+def test_a_short_overview_request_gets_the_section_overview(actions, text):
+    """'aanbevelingen hoofdstuk 3' in the chat gives the overview `werkbaar richtlijn 3` prints,
+    also when the classifier was unsure; limited to one bubble."""
+    replies = actions["replies"]
+    for answer in (replies.answer_question, replies.fallback_search):
+        dispatcher = CollectingDispatcher()
+        answer(dispatcher, tracker(text, role="professional"),
+               text if answer is replies.answer_question else {})
+        reply = texts(dispatcher)
+        assert len(reply) == 1 and "richtlijn" in reply[0].splitlines()[0]
+        assert len([line for line in reply[0].splitlines() if line.startswith("- ")]) <= 12
+
+
+def test_a_question_with_a_section_number_is_answered_not_listed(actions):
+    """A longer question that names a section asks about something in it: the search answers."""
+    replies = actions["replies"]
+    text = "wat zegt paragraaf 3.2 over minder uren werken als ik heel erg moe ben na mijn dienst"
+    dispatcher = CollectingDispatcher()
+    replies.answer_question(dispatcher, tracker(text), text)
+    assert not texts(dispatcher)[0].startswith("Multidisciplinaire richtlijn")
+
+
+def test_a_question_about_rules_names_the_laws_and_schemes_of_the_sources(actions):
+    """'welke regelingen zijn er ...': after the answer, the schemes the sources name (no-risk
+    polis, verzuimverzekering ...), each with what it is about; not for other questions."""
+    replies, messages = actions["replies"], actions["messages"]
+    text = "welke regelingen zijn er voor mij als ik een zieke werknemer in dienst neem?"
+    dispatcher = CollectingDispatcher()
+    replies.answer_question(dispatcher, tracker(text, role="werkgever"), text)
+    rules = next((t for t in texts(dispatcher) if t.startswith(messages.RULES)), None)
+    assert rules is not None and "No-risk polis" in rules
+    assert 1 <= len(rules.splitlines()) - 1 <= replies.RULES
+    text = "hoe vertel ik mijn collega's dat ik snel moe ben?"
+    dispatcher = CollectingDispatcher()
+    replies.answer_question(dispatcher, tracker(text), text)
+    assert not any(t.startswith(messages.RULES) for t in texts(dispatcher))
+
+
+ANSWERS = {"aandoening": "ik heb reuma", "energie": "ik ben na het werk kapot",
+           "werkbelasting": "het tillen is te zwaar", "steun": "mijn baas snapt het niet",
+           "financien": "ik ben bang dat ik mijn inkomen kwijtraak"}
+
+
+def test_the_plan_closes_with_the_questions_people_ask_next_as_quick_replies(actions):
+    advice, messages = actions["advice"], actions["messages"]
+    for role, follow_ups in ((None, messages.PLAN_FOLLOW_UPS),
+                             ("werkgever", messages.PLAN_FOLLOW_UPS_EMPLOYER)):
+        dispatcher = CollectingDispatcher()
+        advice.ActionGiveAdvice().run(dispatcher, tracker("klaar", role=role, **ANSWERS), {})
+        close = next(m for m in dispatcher.messages if m.get("text") == messages.PLAN_CLOSE)
+        assert [b["payload"] for b in close["buttons"]] == follow_ups
+        assert dispatcher.messages.index(close) >= len(dispatcher.messages) - 2
+
+
+def test_who_answers_without_work_gets_the_job_seekers_plan(actions):
+    """No role said, but 'ik zit in de bijstand': the plan and the role are a job seeker's."""
+    advice, replies = actions["advice"], actions["replies"]
+    answers = dict(ANSWERS, financien="ik zit in de bijstand en ben bang voor minder geld")
+    assert replies.current_plan(tracker("x", **answers)).audience == "werkzoekende"
+    assert replies.current_plan(tracker("x", **ANSWERS)).audience == "werkende"
+    events = advice.ActionGiveAdvice().run(CollectingDispatcher(), tracker("x", **answers), {})
+    assert any(e.get("name") == "role" and e.get("value") == "werkzoekende" for e in events)
+
+
+def test_yes_no_or_dont_know_without_an_open_question_leads_somewhere(actions):
+    """'weet ik niet' after the plan offers what is left of it; 'nee' to 'wil je nog iets
+    weten?' says goodbye; before a plan, buttons; never the same long message twice."""
+    messages = actions["messages"]
+    what_now = importlib.import_module("actions.what_now").ActionWhatNow()
+    dispatcher = CollectingDispatcher()
+    what_now.run(dispatcher, tracker("weet ik niet", intent="skip", plan_given=True,
+                                     more_item_ids=["rl-3.2-scholing-omscholing"]), {})
+    assert texts(dispatcher) == [messages.WHAT_NOW_PLAN_MORE]
+    assert dispatcher.messages[0]["buttons"][0]["payload"] == "/more"
+    dispatcher = CollectingDispatcher()
+    what_now.run(dispatcher, tracker("nee", intent="deny", plan_given=True), {})
+    assert dispatcher.messages[0].get("response") == "utter_goodbye"
+    dispatcher = CollectingDispatcher()
+    said = Tracker("t", {}, {"text": "ja", "intent": {"name": "affirm"}}, [
+        {"event": "bot", "text": messages.WHAT_NOW}], False, None, None, None)
+    what_now.run(dispatcher, said, {})
+    assert texts(dispatcher) == [messages.WHAT_NOW_AGAIN] and dispatcher.messages[0]["buttons"]
+
+
+def test_yes_to_more_of_the_plan_shows_it(actions):
+    messages = actions["messages"]
+    what_now = importlib.import_module("actions.what_now").ActionWhatNow()
+    asked = Tracker("t", {"plan_given": True, "more_item_ids": ["rl-3.2-scholing-omscholing"]},
+                    {"text": "ja", "intent": {"name": "affirm"}},
+                    [{"event": "bot", "text": messages.WHAT_NOW_PLAN_MORE}], False, None, None,
+                    None)
+    dispatcher = CollectingDispatcher()
+    what_now.run(dispatcher, asked, {})
+    assert texts(dispatcher)[0].startswith("Samen kijken naar scholing of omscholing")
