@@ -85,13 +85,13 @@ QUESTIONS = {
          "Gaat goed"],
     ),
     "werkbelasting": (
-        "Wat is zwaar aan je werk? Denk aan lichamelijk werk, werkdruk, je werktijden, de reis "
-        "naar je werk, of hoeveel je zelf kunt bepalen.",
+        "Wat vind je zwaar of lastig aan je werk? Denk aan lichamelijk werk, werkdruk, je "
+        "werktijden, de reis naar je werk, of hoeveel je zelf kunt bepalen.",
         ["Lichamelijk zwaar", "Hoge werkdruk", "Lange of onregelmatige uren",
          "De reis naar mijn werk", "Weinig zelf te bepalen", "Niets bijzonders"],
     ),
     "steun": (
-        "Hoe is de steun om je heen? Van je leidinggevende, je collega's en thuis.",
+        "Hoe is de steun van je leidinggevende, je collega's en thuis?",
         ["Goede steun", "Leidinggevende begrijpt het niet", "Collega's begrijpen het niet",
          "Ze beschermen me te veel", "Weinig steun thuis"],
     ),
@@ -124,13 +124,13 @@ QUESTIONS_EMPLOYER = {
         ["Vaak erg moe", "Het wisselt per dag", "Gaat goed"],
     ),
     "werkbelasting": (
-        "Wat is zwaar aan het werk voor je werknemer? Denk aan lichamelijk werk, werkdruk, "
+        "Waar loopt je werknemer tegenaan in het werk? Denk aan lichamelijk werk, werkdruk, "
         "werktijden, de reis, of hoeveel hij of zij zelf kan bepalen.",
         ["Lichamelijk zwaar", "Hoge werkdruk", "Lange of onregelmatige uren", "Vaak afwezig",
          "Niets bijzonders"],
     ),
     "steun": (
-        "Hoe is de steun op het werk? Van jou, van de collega's, en thuis als je dat weet.",
+        "Hoe reageren de collega's, en hoe is de steun van jou en thuis (als je dat weet)?",
         ["Goede steun", "Collega's mopperen", "Ik weet niet hoe ik kan helpen"],
     ),
     "financien": (

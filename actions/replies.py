@@ -18,10 +18,11 @@ from actions.formatting import item_message, resources_message, rules_message
 from actions.knowledge_access import KB
 from actions.more import has_more, show_more
 from actions.overview_reply import answer_overview
-from actions.state import given_event, given_ids, once
+from actions.state import given_event, given_ids, once, told_events
 from actions.understood import NONSENSE, decided_by
 from bot.understanding.cues import (asks_about_rules, asks_first_step, asks_for_more,
-                                    asks_where_to_go, role_from_text, seeks_work, word_count)
+                                    asks_where_to_go, role_from_text, says_no_employer,
+                                    seeks_work, word_count)
 from knowledge import vocabulary as voc
 from knowledge.advice_plan import make_plan
 from knowledge.situation import (SKIPPED, TOPIC_LABELS, TOPICS, asks_something, clean_answer,
@@ -168,7 +169,8 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     if offer:
         events += send_interview_offer(dispatcher, employer=employer)
     events.append(SlotSet("interview_offered", offer))
-    return events
+    condition = KB.match_condition(asked)
+    return events + told_events(tracker, asked, condition.name if condition else None)
 
 
 def current_plan(tracker: Tracker):
@@ -180,7 +182,7 @@ def current_plan(tracker: Tracker):
         # No role said: a worker, unless an answer tells they have no work ('bijstand').
         role = "werkzoekende" if any(seeks_work(a) for a in answers.values()
                                      if a and a != SKIPPED) else "werkende"
-    return make_plan(KB, answers, role)
+    return make_plan(KB, answers, role, told=tracker.get_slot("told"))
 
 
 def first_step(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
@@ -319,7 +321,8 @@ def capture_story(dispatcher: CollectingDispatcher, tracker: Tracker,
                              + (["aandoening"] if condition else []))]
 
 
-def story_after_plan(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
+def story_after_plan(dispatcher: CollectingDispatcher, tracker: Tracker,
+                     role: Optional[str] = None) -> Events:
     """New facts after the plan: add them to the answers and give advice not given yet."""
     text = latest_text(tracker)
     events: Events = []
@@ -327,7 +330,7 @@ def story_after_plan(dispatcher: CollectingDispatcher, tracker: Tracker) -> Even
         before = tracker.get_slot(topic)
         combined = part if before in (None, SKIPPED) else f"{before}; {part}"
         events.append(SlotSet(topic, clean_answer(combined)))
-    audience = audience_for(tracker.get_slot("role"), text) or "werkende"
+    audience = audience_for(role or tracker.get_slot("role"), text) or "werkende"
     hits = KB.search(text, audience=audience, limit=RESULTS, prefer_advice=True)
     given = given_ids(tracker)
     fresh = [hit for hit in hits if hit.item.id not in given]
@@ -351,7 +354,14 @@ def confirm_role(dispatcher: CollectingDispatcher, tracker: Tracker,
     named = [e for e in tracker.latest_message.get("entities", []) if e.get("entity") == "role"]
     role = tracker.get_slot("role")
     events: Events = []
-    if not named:
+    text = latest_text(tracker)
+    if (seeks_work(text) and not named) or says_no_employer(text):
+        # 'ik heb op dit moment geen werkgever': without work, not an employer.
+        role = "werkzoekende"
+        events.append(SlotSet("role", role))
+        if tracker.get_slot("plan_given"):  # a new fact about their situation
+            return events + story_after_plan(dispatcher, tracker, role)
+    elif not named:
         # 'ik werk als kok', 'ik zit in de bijstand': a role without a lookup word.
         role = role_from_text(latest_text(tracker))
         if role is None:

@@ -1,10 +1,13 @@
-"""What the conversation remembers about the knowledge items shown (slot `given_item_ids`)."""
+"""What the conversation remembers: the knowledge items shown (slot `given_item_ids`) and
+what a story before the interview told (slot `told`)."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Sequence, Text
+from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
+
+from knowledge.situation import ADVICE_TOPICS, clean_answer, read_story
 
 
 def given_ids(tracker: Tracker) -> List[str]:
@@ -23,3 +26,22 @@ def once(tracker: Tracker, text: str, again: str) -> str:
     conversation: a long message is never repeated word for word."""
     said = {event.get("text") for event in tracker.events or [] if event.get("event") == "bot"}
     return again if text in said else text
+
+
+def told_events(tracker: Tracker, text: str, condition_name: Optional[str]) -> List[Dict[Text, Any]]:
+    """Remember what a message before the interview says per topic (slot `told`; only the
+    parts read, at most MAX_ANSWER_CHARS each), so the plan uses the opening story too."""
+    if tracker.get_slot("plan_given"):
+        return []
+    found = {topic: part for topic, part in read_story(text).items() if topic in ADVICE_TOPICS}
+    if condition_name:
+        found["aandoening"] = condition_name
+    if not found:
+        return []
+    told = dict(tracker.get_slot("told") or {})
+    for topic, part in found.items():
+        before = told.get(topic)
+        combined = part if not before or topic == "aandoening" or part in before \
+            else f"{before}; {part}"
+        told[topic] = clean_answer(combined)
+    return [SlotSet("told", told)]

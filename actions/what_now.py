@@ -13,11 +13,6 @@ from actions.replies import buttons, follow_up_buttons
 from actions.state import once
 
 
-def _last_bot_text(tracker: Tracker) -> str:
-    texts = [e.get("text") for e in tracker.events or [] if e.get("event") == "bot"]
-    return texts[-1] if texts else ""
-
-
 class ActionWhatNow(Action):
     def name(self) -> Text:
         return "action_what_now"
@@ -33,9 +28,9 @@ class ActionWhatNow(Action):
         if intent == "deny":  # 'nee' to 'wil je nog iets weten?': done, with the summary
             dispatcher.utter_message(response="utter_goodbye")
             return []
-        if intent == "affirm" and has_more(tracker) and _last_bot_text(tracker) in (
-                messages.WHAT_NOW_PLAN_MORE, messages.WHAT_NOW_AGAIN):
-            return show_more(dispatcher, tracker)  # 'ja' to 'wil je dat zien?'
+        if intent == "affirm" and has_more(tracker):
+            # 'ja' to 'wil je nog iets weten?' or 'wil je dat zien?': more of the plan.
+            return show_more(dispatcher, tracker)
         quick_replies = follow_up_buttons(tracker.get_slot("role"))
         if has_more(tracker):  # the plan has more: offer it first
             quick_replies = buttons([(messages.MORE_BUTTON, "/more")]) + quick_replies

@@ -13,10 +13,16 @@ from typing import Dict, List, Optional, Sequence
 from . import vocabulary as voc
 from .base import KnowledgeBase
 from .schema import Condition, Item, Resource
-from .situation import (ADVICE_TOPICS, FACTOR_QUERY, SKIPPED, TOPIC_LABELS, TOPIC_QUERY, TOPICS,
-                        Reading, clean_answer, read_answer, read_story, says_fine)
+from .situation import (ADVICE_TOPICS, FACTOR_QUERY, FACTOR_THEMES, SKIPPED, TOPIC_LABELS,
+                        TOPIC_QUERY, TOPICS, Reading, clean_answer, read_answer, read_story,
+                        says_fine)
 
 ITEMS_PER_TOPIC = 3      # the first is shown, the rest on 'meer'
+# What the sources advise when the work itself no longer fits (guideline 3.2).
+UNPROVEN = "onvoldoende_bewijs"
+# How deep a work factor's items are searched for one written for the job seeker.
+SPECIFIC_DEPTH = 5
+NO_LONGER_FITS_QUERY = "functie past niet meer: andere functie, scholing of omscholing"
 RESOURCES = 4
 SEARCH_DEPTH = 40
 # The source item whose questions every worker can take to the company doctor.
@@ -57,20 +63,23 @@ class AdvicePlan:
 
 
 def make_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]],
-              audience: str = "werkende") -> AdvicePlan:
+              audience: str = "werkende", told: Optional[Dict[str, str]] = None) -> AdvicePlan:
     """Plan for the answers of one interview (topic -> the worker's words, SKIPPED or None).
-    An employer's interview is about their employee: the employer's texts come first."""
+    An employer's interview is about their employee: the employer's texts come first.
+    `told` is what a story before the interview said per topic (`read_story`): it adds to the
+    answers as the other answers do ('reizen kost me al te veel energie' in the first message)."""
     if audience not in ("werkende", "werkzoekende", "werkgever"):
         audience = "werkende"
+    told = {t: v for t, v in (told or {}).items() if t in TOPICS and isinstance(v, str) and v}
     condition_text = answers.get("aandoening")
-    if condition_text == SKIPPED:
-        condition_text = None
+    if condition_text in (None, SKIPPED):
+        condition_text = told.get("aandoening")
     condition = kb.match_condition(condition_text) if condition_text else None
 
     readings: List[Reading] = []
     fine: List[str] = []
     skipped: List[str] = []
-    told_elsewhere = _told_elsewhere(answers)
+    told_elsewhere = _told_elsewhere(answers, told)
     for topic in ADVICE_TOPICS:
         reading = _with_elsewhere(read_answer(topic, answers.get(topic)),
                                   read_answer(topic, told_elsewhere.get(topic)))
@@ -105,11 +114,13 @@ def make_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]],
         fine=fine, skipped=skipped)
 
 
-def _told_elsewhere(answers: Dict[str, Optional[str]]) -> Dict[str, str]:
-    """Per advice topic, what the other answers say about it: people answer the question they
-    have in mind ('tillen en de vrieshal' to the question about energy, 'benauwd bij stof en
-    kou' with their condition)."""
-    parts: Dict[str, List[str]] = {}
+def _told_elsewhere(answers: Dict[str, Optional[str]],
+                    told: Optional[Dict[str, str]] = None) -> Dict[str, str]:
+    """Per advice topic, what the other answers (and a story before the interview) say about
+    it: people answer the question they have in mind ('tillen en de vrieshal' to the question
+    about energy, 'benauwd bij stof en kou' with their condition)."""
+    parts: Dict[str, List[str]] = {topic: [part] for topic, part in (told or {}).items()
+                                   if topic in ADVICE_TOPICS}
     for source in TOPICS:
         text = answers.get(source)
         if not text or text == SKIPPED:
@@ -144,24 +155,61 @@ def _advice(kb: KnowledgeBase, reading: Reading, audience: str,
     if condition:
         words.append(condition.name)
     query = " ".join(w for w in words if w)
-    chosen: List[Item] = []
+    # The best item, then the best for each other factor named (advice before findings), then
+    # the rest by rank.
+    per_factor: Dict[str, Item] = {}
+    ranked: List[Item] = []
+    limit = max(ITEMS_PER_TOPIC, len(reading.factors))
     for wanted_audience in dict.fromkeys((audience, "werkende")):
         hits = kb.search(query, audience=wanted_audience, limit=SEARCH_DEPTH, prefer_advice=True)
         fitting = [h.item for h in hits
                    if themes.intersection(h.item.themes) and h.item.id not in used
                    and _fits_condition(h.item, condition)]
         advice = [i for i in fitting if i.kind in voc.ADVICE_KINDS]
-        findings = [i for i in fitting if i.kind not in voc.ADVICE_KINDS]
-        for item in advice + findings:
-            if item not in chosen:
-                chosen.append(item)
-        if len(chosen) >= ITEMS_PER_TOPIC:
+        findings = [i for i in fitting if i.kind not in voc.ADVICE_KINDS
+                    and i.evidence != UNPROVEN]
+        # 'onvoldoende bewijs dat ... helpt' is no advice to plan with: last, if at all.
+        unproven = [i for i in fitting if i.kind not in voc.ADVICE_KINDS
+                    and i.evidence == UNPROVEN]
+        _best_per_factor(advice + findings, reading, audience, per_factor)
+        ranked += advice + findings + unproven
+        if len(set(per_factor.values()) | set(ranked)) >= limit:
             break
+    chosen = list(dict.fromkeys([*per_factor.values(), *ranked]))[:limit]
     if not chosen:  # nothing matched the words: the topic's advice, most specific first
         chosen = [i for i in kb.advice_for(list(themes), audience,
                                            condition.id if condition else None)
-                  if i.id not in used]
-    return chosen[:ITEMS_PER_TOPIC]
+                  if i.id not in used][:limit]
+    if reading.topic == "werkbelasting" and reading.concern >= 2 and audience != "werkgever":
+        # Work that has become too heavy: the sources' other route when the job no longer fits
+        # (guideline 3.2: another function, training) comes second, after the best adjustment.
+        hits = kb.search(f"{reading.text} {NO_LONGER_FITS_QUERY}", audience=audience,
+                         limit=ITEMS_PER_TOPIC, prefer_advice=True)
+        extra = next((h.item for h in hits if h.item not in chosen and h.item.id not in used
+                      and h.item.kind in voc.ADVICE_KINDS
+                      and _fits_condition(h.item, condition)), None)
+        if extra is not None:
+            chosen = chosen[:1] + [extra] + chosen[1:limit]
+    return chosen
+
+
+def _best_per_factor(ranked: Sequence[Item], reading: Reading, audience: str,
+                     picked: Dict[str, Item]) -> None:
+    """The best item (advice first, as ranked) for each factor the answer names and `picked`
+    has none for yet: 'solliciteren, en reizen kost me te veel energie' gets something on
+    finding work and on the journey, not three items on one of them."""
+    for factor in reading.factors:
+        if factor in picked:
+            continue
+        wanted = set(FACTOR_THEMES.get(factor, (factor,)))
+        candidates = [i for i in ranked if wanted.intersection(i.themes)
+                      and i not in picked.values()]
+        # About work, a job seeker's own items first ('thuis of dicht bij huis werken').
+        own = [i for i in candidates[:SPECIFIC_DEPTH]
+               if audience == "werkzoekende" and reading.topic == "werkbelasting"
+               and "werkende" not in i.audiences]
+        if own or candidates:
+            picked[factor] = (own or candidates)[0]
 
 
 def _fits_condition(item: Item, condition: Optional[Condition]) -> bool:

@@ -24,6 +24,9 @@ _WHERE_TO_GO = voc.any_of(voc.WHERE_TO_GO)
 _ACTION = voc.any_of(voc.ASKS_ACTION)
 _RULES = voc.any_of(voc.ASKS_RULES)
 _SEEKS_WORK = voc.any_of(voc.ROLE_PHRASES["werkzoekende"])
+# 'ik heb (op dit moment) geen werkgever': the role word negated, not the role.
+_NO_EMPLOYER = re.compile(r"\b(?:ik heb|heb ik|ik zit|zit ik|ik ben)\b[^.?!]{0,30}"
+                          r"\b(?:geen|zonder)\s+(?:\w+\s+)?werkgever")
 _FIRST_STEP = voc.any_of(voc.FIRST_STEP)
 _ASKS_MORE = voc.any_of(voc.ASKS_MORE)
 MORE_WORDS = 10
@@ -69,6 +72,12 @@ def role_from_text(text: str) -> Optional[str]:
 def seeks_work(text: str) -> bool:
     """'ik zit in de bijstand', 'ik heb geen werkgever', 'ik solliciteer': without work now."""
     return bool(_SEEKS_WORK.search(fold(text or "")))
+
+
+def says_no_employer(text: str) -> bool:
+    """'ik heb op dit moment geen werkgever', 'zonder werkgever': no employer (and so no
+    employer speaking)."""
+    return bool(_NO_EMPLOYER.search(fold(text or "")))
 
 
 def audience_from_words(text: str) -> Optional[str]:

@@ -32,7 +32,7 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
                  r"\bhard werken", r"\bjachtig"),
     "werktijden": (r"\buren\b", r"\buur\b", r"\bdienst", r"\bnachtdienst", r"\bavonddienst",
                    r"\bonregelmatig", r"\brooster", r"\bfulltime", r"\bparttime", r"\bwerktijd",
-                   r"\bploeg", r"\bweekend", r"\blange dagen", r"\bovertijd", r"\bovertuur"),
+                   r"\bploegendienst", r"\b(twee|drie|vier|5)ploegen", r"\bin ploegen", r"\bweekend", r"\blange dagen", r"\bovertijd", r"\bovertuur"),
     "woon_werkverkeer": (r"\breis", r"\breiz", r"\bwoon[ -]?werk", r"\bfiles?\b", r"\bov\b",
                          r"\btrein", r"\bbus\b", r"\bautorij", r"\bauto rijden",
                          r"\bnaar (mijn |het )?werk (te )?(komen|fietsen|rijden)",
@@ -45,7 +45,11 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
                          r"\bstof(fig)?\b", r"\blawaai", r"\bherrie", r"\bgeluid",
                          r"\bwarmte\b", r"\bhitte\b", r"\bheet\b", r"\b\d+ graden",
                          r"\bte (warm|koud)\b", r"\bkou\b", r"\bkoud\b", r"\bvrieshal",
-                         r"\bkoelcel", r"\bkantoortuin", r"\bopen kantoor", r"\btocht\b"),
+                         r"\bkoelcel", r"\bkantoortuin", r"\bopen kantoor", r"\btocht\b",
+                         # the work as a whole got too heavy: adjust it, or other work
+                         r"\b(werk|baan|functie|job)\b[^.,;?!]{0,40}\b(te )?zwaar",
+                         # needs to get away from the work: toilet, breaks
+                         r"\btoilet", r"\bwc\b", r"\bpauzes?\b", r"\bniet (zomaar )?weg\b"),
     "werk_zoeken": WITHOUT_WORK + (r"\bsollicit", r"\bwerk zoeken", r"\bwerk vinden",
                                    r"\bbaan zoeken", r"\bbaan vinden", r"\bvacature",
                                    r"\bzonder werk", r"\bafgewezen"),
@@ -67,7 +71,8 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
                          r"\bwat mag"),
     "reintegratie": (r"\bre-?integratie", r"\bwie betaalt", r"\barbeidsdeskundige", r"\buwv\b",
                      r"\bterugkeer", r"\bopbouwen", r"\bweer (aan het )?werk",
-                     r"\bziek ?gemeld", r"\bziek thuis", r"\bthuis ziek", r"\bverzuim"),
+                     r"\bziek ?gemeld", r"\bziek thuis", r"\bthuis ziek", r"\bverzuim",
+                     r"\bvalt (\w+ )?uit\b", r"\buitval"),
 }
 
 # Sounds that may open a skip ('eh, geen idee').
@@ -100,6 +105,9 @@ FINE_PHRASES = (
     r"|heel |gewoon |echt |helemaal |allemaal |alles )?(goed|goe|prima|prettig|ok|oke|in orde|"
     r"stabiel|geregeld|normaal|flexibel|te doen)\b",
     r"\b(goed|prima) (te doen|geregeld|hoor)\b|\bkan niet beter\b|\buitstekend\b",
+    # 'ik heb op dit moment geen werkgever': no one at work to be supported by
+    r"\b(heb|heeft) (\w+ ){0,4}geen (werkgever|baas|leidinggevende|werk)"
+    r"(\s*$|\s*[.,;!]|\s+(meer|dus|en)\b)",
     r"\bvalt (eigenlijk |wel |goed |goe )?mee\b",
     r"\bniet (zo |echt |erg |heel |te |extra )?(moe|vermoeid|zwaar|druk)\b",
     r"\b(goede|genoeg|veel|fijne) (steun|hulp|begrip)\b",

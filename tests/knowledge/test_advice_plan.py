@@ -95,3 +95,42 @@ def test_an_employers_plan_is_about_the_employee_and_starts_the_conversation(rea
                                "financien": "de kosten van verzuim"}, "werkgever")
     assert plan.audience == "werkgever" and plan.prepare_item.id == PREPARE_ITEM_EMPLOYER
     assert all("werkgever" in block.items[0].audiences for block in plan.topics)
+
+
+def test_the_story_before_the_interview_counts_for_the_plan(real_kb):
+    """'de gemeente wil dat ik ga solliciteren, reizen kost me al te veel energie' in the first
+    message: the job seeker's plan has something on the journey (work at or near home) and
+    on finding work, although the interview answers did not repeat it."""
+    answers = {"aandoening": "ME/CVS, al zes jaar", "energie": "na inspanning ben ik uitgeteld",
+               "werkbelasting": "ik zou best een paar uur willen werken",
+               "steun": "ik heb op dit moment geen werkgever",
+               "financien": "ik heb een bijstandsuitkering"}
+    told = {"werkbelasting": "de gemeente wil dat ik ga solliciteren, reizen kost me al te veel "
+                             "energie"}
+    without = make_plan(real_kb, answers, "werkzoekende")
+    plan = make_plan(real_kb, answers, "werkzoekende", told=told)
+    work = next(block for block in plan.topics if block.topic == "werkbelasting")
+    assert {"woon_werkverkeer", "werk_zoeken"} <= set(work.reading.factors)
+    assert any("woon_werkverkeer" in item.themes for item in work.items)
+    assert any("werk_zoeken" in item.themes for item in work.items)
+    assert "rl-3.1-thuis-of-dichtbij-werken" in plan.item_ids
+    assert "rl-3.1-thuis-of-dichtbij-werken" not in without.item_ids
+    # 'geen werkgever' is no support problem.
+    assert "steun" not in [block.topic for block in plan.topics]
+    # The condition named in the story counts when the interview question was skipped.
+    assert make_plan(real_kb, dict(answers, aandoening=SKIPPED), "werkzoekende",
+                     told={"aandoening": "ME/CVS"}).condition.id == \
+        plan.condition.id
+
+
+def test_work_that_got_too_heavy_also_gets_the_next_step(real_kb):
+    """'dit werk wordt me echt te zwaar': after the best adjustment, the sources' other route
+    for work that no longer fits (another function, training); one item per factor named."""
+    plan = make_plan(real_kb, {"werkbelasting": "vooral het tillen en de kou in de vrieshal, "
+                                                "dit werk wordt me echt te zwaar"})
+    work = plan.topics[0]
+    assert work.items[1].id == "rl-3.2-scholing-omscholing"
+    assert {"fysieke_belasting", "werkaanpassingen"} <= set(work.reading.factors)
+    assert "fysieke_belasting" in work.items[0].themes
+    mild = make_plan(real_kb, {"werkbelasting": "soms wat tillen"})
+    assert "rl-3.2-scholing-omscholing" not in mild.item_ids

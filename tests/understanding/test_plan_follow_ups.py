@@ -100,12 +100,50 @@ def test_yes_no_or_dont_know_without_an_open_question_leads_somewhere(actions):
 
 
 def test_yes_to_more_of_the_plan_shows_it(actions):
+    """'ja' to 'wil je dat zien?' and to the plan's own 'wil je nog iets weten?': the rest of
+    the plan at once, not a menu first."""
     messages = actions["messages"]
     what_now = importlib.import_module("actions.what_now").ActionWhatNow()
-    asked = Tracker("t", {"plan_given": True, "more_item_ids": ["rl-3.2-scholing-omscholing"]},
-                    {"text": "ja", "intent": {"name": "affirm"}},
-                    [{"event": "bot", "text": messages.WHAT_NOW_PLAN_MORE}], False, None, None,
-                    None)
+    for asked_before in (messages.WHAT_NOW_PLAN_MORE, messages.PLAN_CLOSE,
+                         messages.ANYTHING_ELSE):
+        asked = Tracker("t", {"plan_given": True,
+                              "more_item_ids": ["rl-3.2-scholing-omscholing"]},
+                        {"text": "ja", "intent": {"name": "affirm"}},
+                        [{"event": "bot", "text": asked_before}], False, None, None, None)
+        dispatcher = CollectingDispatcher()
+        what_now.run(dispatcher, asked, {})
+        assert texts(dispatcher)[0].startswith("Samen kijken naar scholing of omscholing")
+
+
+def test_no_employer_is_no_employer_role(actions):
+    """'ik heb op dit moment geen werkgever' (read as 'choose_role werkgever'): a job seeker;
+    after the plan it is a new fact with advice for a job seeker, never the employer welcome."""
+    replies, messages = actions["replies"], actions["messages"]
+    entity = [{"entity": "role", "value": "werkgever"}]
+    for plan_given in (False, True):
+        dispatcher = CollectingDispatcher()
+        events = replies.confirm_role(dispatcher, tracker(
+            "Ik heb op dit moment geen werkgever.", intent="choose_role", entities=entity,
+            role="werkgever", plan_given=plan_given, energie="moe"), {})
+        assert {"event": "slot", "name": "role", "value": "werkzoekende"} in \
+            [{k: e.get(k) for k in ("event", "name", "value")} for e in events]
+        assert messages.ROLE_CONFIRMED["werkgever"] not in texts(dispatcher)
     dispatcher = CollectingDispatcher()
-    what_now.run(dispatcher, asked, {})
-    assert texts(dispatcher)[0].startswith("Samen kijken naar scholing of omscholing")
+    replies.confirm_role(dispatcher, tracker("ik ben werkgever en heb geen werk voor hem",
+                                             intent="choose_role", entities=entity,
+                                             role="werkgever"), {})
+    assert texts(dispatcher)[0] == messages.ROLE_CONFIRMED["werkgever"]
+
+
+def test_a_story_before_the_interview_is_remembered_for_the_plan(actions):
+    """The first message's story parts (not the message) are kept in slot `told`, and the
+    plan uses them."""
+    replies = actions["replies"]
+    text = ("ik heb al 6 jaar me/cvs en zit in de bijstand. de gemeente wil dat ik ga "
+            "solliciteren maar reizen kost me al te veel energie. waar begin ik?")
+    events = replies.answer_question(CollectingDispatcher(), tracker(text), text)
+    told = next(e["value"] for e in events if e.get("name") == "told")
+    assert "solliciteren" in told["werkbelasting"] and told["aandoening"].startswith("ME/CVS")
+    assert text not in told.values()
+    plan = replies.current_plan(tracker("ja", told=told, energie="moe", werkbelasting="weet niet"))
+    assert any("woon_werkverkeer" in item.themes for block in plan.topics for item in block.items)
