@@ -117,6 +117,9 @@ class Reading:
         return tuple(themes) or TOPIC_THEMES.get(self.topic, ())
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+
+
 def clean_answer(text: str) -> str:
     """The answer as stored: one line, at most MAX_ANSWER_CHARS characters."""
     text = " ".join((text or "").split())
@@ -145,7 +148,18 @@ def read_answer(topic: str, text: Optional[str]) -> Optional[Reading]:
         return None
     folded = fold(text)
     factors = factors_in(text, topic) if topic in TOPIC_FACTORS else ()
-    return Reading(topic, text, _concern(folded, bool(factors)), factors)
+    concern = _concern(folded, bool(factors))
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    if concern == 0 and len(sentences) > 1 and topic in TOPIC_FACTORS:
+        # A fine answer with a real problem in another sentence ('baas is wel oke. collegas
+        # weten het niet, zeg er niet zoveel over.'): that sentence's concern and factors. A
+        # sentence that only names a factor ('ik zit de hele dag achter een bureau') is none.
+        for sentence in sentences:
+            named = factors_in(sentence, topic)
+            found = _concern(fold(sentence), False) if named else 0
+            if found > concern:
+                concern, factors = found, named
+    return Reading(topic, text, concern, factors)
 
 
 def _concern(folded: str, names_factor: bool) -> int:

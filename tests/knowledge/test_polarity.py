@@ -53,6 +53,7 @@ def test_a_fine_answer_is_no_concern(topic, text):
 @pytest.mark.parametrize("topic, text", [
     ("steun", "ik krijg geen enkele steun van mijn baas"),
     ("steun", "baas is redelijk, maar collega's snappen er niks van"),
+    ("steun", "gaat prima. alleen mijn teamleider snapt er niks van."),
     ("financien", "ja"),
     ("energie", "soms wel"),
     ("werkbelasting", "nee, maar het tillen wordt te zwaar"),
