@@ -30,6 +30,11 @@ DOCTOR_QUESTIONS_ITEM = "zm-vragen-aan-bedrijfsarts"
 PREPARE_ITEM = "zm-gesprek-voorbereiden"
 # An employer's first step is the conversation with the employee (guideline 3.2's tool).
 PREPARE_ITEM_EMPLOYER = "rl-3.2-gesprekswijzer"
+# What guideline 3.2 advises employers whatever the illness (after the conversation): room to
+# try what works, colleagues taking over tasks for a while, advice from the company doctor,
+# and the patient organisations. An employer's plan offers them after the topic advice.
+EMPLOYER_STEPS = ("rl-3.2-werkgever-ruimte-uitproberen", "rl-3.2-taken-tijdelijk-overnemen",
+                  "rl-3.2-werkgever-ondersteuning", "rl-3.2-werkgever-patientenorganisaties")
 
 
 @dataclass
@@ -56,6 +61,7 @@ class AdvicePlan:
     doctor_questions_item: Optional[Item] = None
     fine: List[str] = field(default_factory=list)      # topics the worker said are fine
     skipped: List[str] = field(default_factory=list)   # topics the worker skipped
+    employer_steps: List[Item] = field(default_factory=list)  # an employer's, not in topics
 
     @property
     def item_ids(self) -> List[str]:
@@ -111,7 +117,9 @@ def make_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]],
         prepare_item=kb.get_item(PREPARE_ITEM_EMPLOYER if audience == "werkgever"
                                  else PREPARE_ITEM),
         doctor_questions_item=questions_item,
-        fine=fine, skipped=skipped)
+        fine=fine, skipped=skipped,
+        employer_steps=[item for item in map(kb.get_item, EMPLOYER_STEPS) if item is not None
+                        and item.id not in used] if audience == "werkgever" else [])
 
 
 def _told_elsewhere(answers: Dict[str, Optional[str]],

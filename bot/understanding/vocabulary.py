@@ -129,7 +129,14 @@ EMPLOYER_ASKS = (rf"\b(?:mijn|onze|een) (?:{one_of(STAFF)})s?\b",
                  r"\b(?:wg|werkgever) hier\b", r"\b(?:ik ben|wij zijn|als) (?:een )?(?:kleine )?wg\b",
                  r"\biemand\b.{0,25}\baan(?:nemen|te nemen)\b",
                  # 'een wn met reuma' (a worker never calls themself 'wn'), a job applicant
-                 r"\b(?:mijn|onze|een|die|deze) wn\b", r"\b(?:een|onze|de) sollicitant")
+                 r"\b(?:mijn|onze|een|die|deze) wn\b", r"\b(?:een|onze|de) sollicitant",
+                 # 'ik heb een schoonmaakbedrijf met 25 mensen', 'een van mijn vaste krachten'
+                 r"\b(?:ik heb|wij hebben|we hebben|ik run|ik leid|eigenaar van) (?:een|ons|mijn)"
+                 r" (?:klein )?\w*(?:bedrijf|zaak|winkel|bakkerij|onderneming|firma)\b",
+                 r"\b(?:een|een van|eentje van|één van) (?:mijn|onze) (?:mensen|vaste krachten|"
+                 r"krachten|jongens|meiden|operators|monteurs|chauffeurs)\b",
+                 r"\b(?:mijn|onze) vaste krachte?n?\b",
+                 r"\b\d+ (?:mensen|man|medewerkers|werknemers) in dienst\b")
 # A professional introducing themself: 'BA: ...', 'als VA ...', 'ik ben arbeidsdeskundige'.
 PROFESSIONAL_SELF = (r"^\W*(?:ba|va|ad)\s*[:,]", r"\b(?:als|ik ben|wij zijn|hier) (?:een )?"
                      r"(?:ba|va|ad|bedrijfsarts|verzekeringsarts|arbeidsdeskundige|"

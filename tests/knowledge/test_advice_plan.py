@@ -134,3 +134,14 @@ def test_work_that_got_too_heavy_also_gets_the_next_step(real_kb):
     assert "fysieke_belasting" in work.items[0].themes
     mild = make_plan(real_kb, {"werkbelasting": "soms wat tillen"})
     assert "rl-3.2-scholing-omscholing" not in mild.item_ids
+
+
+def test_an_employers_plan_offers_the_guidelines_steps_for_employers(real_kb):
+    """Whatever the illness, guideline 3.2's advice to employers (room to try, colleagues
+    taking over tasks for a while ...) comes with an employer's plan, never twice."""
+    plan = make_plan(real_kb, {"aandoening": "MS", "energie": "vaak moe, middag zakt hij in"},
+                     "werkgever")
+    ids = [item.id for item in plan.employer_steps]
+    assert {"rl-3.2-werkgever-ruimte-uitproberen", "rl-3.2-taken-tijdelijk-overnemen"} <= set(ids)
+    assert not set(ids) & set(plan.item_ids)
+    assert make_plan(real_kb, {"energie": "vaak moe"}).employer_steps == []

@@ -65,6 +65,12 @@ def test_questions_about_the_question(text, why, definition):
     ("we willen een sollicitant met diabetes aannemen", "werkgever"),
     ("mijn wg snapt het niet", None),
     ("drie jaar geleden kreeg ik reuma, nu gaat het slecht bij mijn eerste cliënt", None),
+    # an owner who names their business or their staff
+    ("ik run een bakkerij en een van mijn mensen heeft reuma", "werkgever"),
+    ("wij hebben een installatiebedrijf, 12 man in dienst. hoe zit dat met verzuim?", "werkgever"),
+    ("een van onze vaste krachten heeft artrose", "werkgever"),
+    ("ik heb een eigen zaak en reuma", None),
+    ("ik werk bij een schoonmaakbedrijf en heb copd", None),
 ])
 def test_audience_from_words(text, audience):
     assert cues.audience_from_words(text) == audience
