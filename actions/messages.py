@@ -181,6 +181,8 @@ RESTARTED = "We beginnen opnieuw."
 ALREADY_GIVEN = "Dat staat al hierboven: '{title}'."
 PLAN_ABOVE = "Je advies staat hierboven, met je samenvatting om te downloaden."
 NEW_FOR_YOU = "Dit komt erbij, bij wat je nu vertelt:"
+# After the plan, a message that says something is fine: noted, no advice for it.
+FINE_NOTED = "Fijn om te horen."
 ANYTHING_ELSE = "Wil je nog iets weten? Vraag het gerust, of typ 'klaar'."
 # The close of the plan: what people ask next, as quick replies (typing works as well).
 PLAN_CLOSE = "Wil je nog iets weten? Tik op een vraag, stel je eigen vraag, of typ 'klaar'."

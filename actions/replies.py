@@ -26,7 +26,7 @@ from bot.understanding.cues import (asks_about_rules, asks_first_step, asks_for_
 from knowledge import vocabulary as voc
 from knowledge.advice_plan import make_plan
 from knowledge.situation import (SKIPPED, TOPIC_LABELS, TOPICS, asks_something, clean_answer,
-                                 is_follow_up, read_answer, read_story)
+                                 is_follow_up, read_answer, read_story, says_fine)
 
 Events = List[Dict[Text, Any]]
 
@@ -325,8 +325,17 @@ def story_after_plan(dispatcher: CollectingDispatcher, tracker: Tracker,
                      role: Optional[str] = None) -> Events:
     """New facts after the plan: add them to the answers and give advice not given yet."""
     text = latest_text(tracker)
+    found = read_story(text)
+    if says_fine(text) and not asks_something(text) and not any(
+            reading.concern for reading in (read_answer(topic, text) for topic in found)
+            if reading):
+        # 'mijn vrouw en kinderen staan achter me, daar zit het probleem niet': noted, and no
+        # advice for it (nor added to the answers: there is no concern to add).
+        dispatcher.utter_message(text=messages.FINE_NOTED)
+        dispatcher.utter_message(text=messages.ANYTHING_ELSE)
+        return [SlotSet("situation_captured", None)]
     events: Events = []
-    for topic, part in read_story(text).items():
+    for topic, part in found.items():
         before = tracker.get_slot(topic)
         combined = part if before in (None, SKIPPED) else f"{before}; {part}"
         events.append(SlotSet(topic, clean_answer(combined)))

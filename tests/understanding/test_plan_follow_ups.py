@@ -147,3 +147,17 @@ def test_a_story_before_the_interview_is_remembered_for_the_plan(actions):
     assert text not in told.values()
     plan = replies.current_plan(tracker("ja", told=told, energie="moe", werkbelasting="weet niet"))
     assert any("woon_werkverkeer" in item.themes for block in plan.topics for item in block.items)
+
+
+def test_a_fine_statement_after_the_plan_adds_no_advice(actions):
+    """'mijn vrouw en kinderen staan achter me, daar zit het probleem niet' after the plan is
+    noted, with no advice for it (not a finding about people with children)."""
+    replies, messages = actions["replies"], actions["messages"]
+    text = "Mijn vrouw en kinderen staan achter me, daar zit het probleem niet."
+    dispatcher = CollectingDispatcher()
+    replies.story_after_plan(dispatcher, tracker(text, plan_given=True, steun="weet ik niet"))
+    assert texts(dispatcher) == [messages.FINE_NOTED, messages.ANYTHING_ELSE]
+    text = "mijn teamleider snapt er niks van"
+    dispatcher = CollectingDispatcher()
+    replies.story_after_plan(dispatcher, tracker(text, plan_given=True))
+    assert messages.FINE_NOTED not in texts(dispatcher)
