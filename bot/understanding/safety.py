@@ -42,6 +42,12 @@ CLASSIFIER_AGREE = 0.15  # ... that confirms the intent classifier's crisis gues
 # blind set: many danger messages have no such word.)
 UNWORDED_ALARM = 0.6
 UNWORDED_CHECK = 0.7
+# A longer message the model finds dangerous as a whole raises the alarm (or asks) only when a
+# sentence, or two in a row, of it is not safe too (`SafetyModel.located`): a long story about
+# a call centre, trains and the toilet added up to 0.46 'suicidal' while no part of it was
+# more than 0.31 not safe. By 5-fold cross-validation on the training examples (recall 0.880,
+# false alarms 5.1% without), 0.0 to 0.4 lose no danger message, 0.5 loses two, 0.6 four.
+LOCATED = 0.4
 # How much surer the model must be of another kind than of the pattern's kind to change it
 # ('mijn stagiaire vertelde me dat ze zelfmoordgedachten heeft' reads as 'me ... zelfmoord-
 # gedachten' to a pattern). Also by cross-validation: right kind 0.895 without, 0.908 with a
@@ -105,13 +111,18 @@ def judge(text: str, classifier_says_crisis: bool = False, model=None,
     if keyword and verdict.danger + verdict.unsure >= agree:
         return SafetyVerdict("alarm", choose_kind([keyword], verdict, margin), "pattern+model")
     worded = has_danger_word(cleaned)  # without any danger word, the model must be sure
+    located = None  # computed only when the model alone would alarm or ask
     if verdict.danger >= max(alarm_negated if negated(cleaned) else alarm,
                              0 if worded else UNWORDED_ALARM):
-        return SafetyVerdict("alarm", verdict.kind, "model")
+        located = (model or safety_model()).located(cleaned)
+        if located >= LOCATED:
+            return SafetyVerdict("alarm", verdict.kind, "model")
     if patterns.weak_signal(text):
         return SafetyVerdict("check", None, "pattern")
     if verdict.danger + verdict.unsure >= max(check, 0 if worded else UNWORDED_CHECK):
-        return SafetyVerdict("check", None, "model")
+        located = (model or safety_model()).located(cleaned) if located is None else located
+        if located >= LOCATED:
+            return SafetyVerdict("check", None, "model")
     # The intent classifier alone (it learnt a few ambiguous examples) asks only when the
     # safety model hears something too: 'die avonddiensten hoeven voor mij niet meer' is none.
     if classifier_says_crisis and not patterns.has_idiom_or_denial(text) \

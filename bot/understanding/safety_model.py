@@ -233,6 +233,27 @@ class SafetyModel:
         probabilities = self.pipeline.predict_proba([text or ""])[0]
         return ModelVerdict({label: float(p) for label, p in zip(self.labels, probabilities)})
 
+    def located(self, text: str) -> float:
+        """The highest probability of 'not safe' (danger or unsure) of a sentence or two
+        sentences in a row of a longer message (1.0 for a single sentence): where in the
+        message the danger is."""
+        pieces = sentence_parts(text or "")
+        if len(pieces) < 2:
+            return 1.0
+        safe = self.labels.index(SAFE)
+        return max(1.0 - row[safe] for row in self.pipeline.predict_proba(pieces))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def sentence_parts(text: str) -> List[str]:
+    """Each sentence and each two sentences in a row; [] for a single sentence."""
+    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    if len(sentences) < 2:
+        return []
+    return sentences + [f"{a} {b}" for a, b in zip(sentences, sentences[1:])]
+
 
 @lru_cache(maxsize=1)
 def safety_model() -> SafetyModel:
