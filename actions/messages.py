@@ -199,7 +199,7 @@ WHAT_NOW_PLAN = "Wat wil je nog weten? Tik op een vraag, of typ 'klaar' als je k
 MORE_BUTTON = "Meer advies"
 PLAN_FOLLOW_UPS_EMPLOYER = ["Wat doe ik eerst?", "Hoe begin ik het gesprek?",
                             "Welke aanpassingen zijn er?", "Klaar"]
-MORE_AGAIN = "Typ nog eens 'meer' voor nog meer."
+MORE_AGAIN = "Er is nog meer advies. Tik op de knop of typ 'meer'."
 ALREADY_GIVEN_AGAIN = "Dat staat al hierboven."
 REPHRASE_AGAIN = "Ik begrijp het nog niet. Kies een knop, of vertel het in een paar woorden."
 UNCLEAR_AGAIN = "Kies een knop, of typ 'sla over'."

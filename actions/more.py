@@ -46,7 +46,8 @@ def show_more(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[T
         dispatcher.utter_message(text=item_message(item, audience))
     rest = [item.id for item in pending[MORE_AT_ONCE:]]
     if rest:
-        dispatcher.utter_message(text=messages.MORE_AGAIN)
+        dispatcher.utter_message(text=messages.MORE_AGAIN,
+                                 buttons=[{"title": messages.MORE_BUTTON, "payload": "/more"}])
     return [SlotSet("more_item_ids", rest or None),
             given_event(tracker, [item.id for item in pending[:MORE_AT_ONCE]])]
 

@@ -161,3 +161,16 @@ def test_a_fine_statement_after_the_plan_adds_no_advice(actions):
     dispatcher = CollectingDispatcher()
     replies.story_after_plan(dispatcher, tracker(text, plan_given=True))
     assert messages.FINE_NOTED not in texts(dispatcher)
+
+
+def test_more_to_come_is_a_button(actions):
+    """'meer' with more left ends with a 'Meer advies' quick reply (typing 'meer' still works)."""
+    messages = actions["messages"]
+    show_more = importlib.import_module("actions.more").show_more
+    pending = ["rl-3.2-scholing-omscholing", "rl-3.2-inkomenscompensatie",
+               "rl-3.2-gesprekswijzer"]
+    dispatcher = CollectingDispatcher()
+    show_more(dispatcher, tracker("meer", intent="more", more_item_ids=pending))
+    last = dispatcher.messages[-1]
+    assert last["text"] == messages.MORE_AGAIN
+    assert last["buttons"] == [{"title": messages.MORE_BUTTON, "payload": "/more"}]
