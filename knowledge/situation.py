@@ -153,12 +153,27 @@ def read_answer(topic: str, text: Optional[str]) -> Optional[Reading]:
     if concern == 0 and len(sentences) > 1 and topic in TOPIC_FACTORS:
         # A fine answer with a real problem in another sentence ('baas is wel oke. collegas
         # weten het niet, zeg er niet zoveel over.'): that sentence's concern and factors. A
-        # sentence that only names a factor ('ik zit de hele dag achter een bureau') is none.
-        for sentence in sentences:
+        # later sentence that only names a factor ('ik zit de hele dag achter een bureau') is
+        # none; the first one answers the question ('De werkdruk. ... Lichamelijk is het niet
+        # zwaar.').
+        for number, sentence in enumerate(sentences):
             named = factors_in(sentence, topic)
-            found = _concern(fold(sentence), False) if named else 0
+            found = _concern(fold(sentence), number == 0) if named else 0
             if found > concern:
                 concern, factors = found, named
+    elif concern and len(sentences) > 1 and topic in TOPIC_FACTORS:
+        # A concern with a fine sentence beside it ('Thuis is mijn vriend heel lief, daar zit
+        # het niet. Op school weet niemand het.'): the fine sentence's factors are no concern.
+        fine, other = set(), set()
+        for sentence in sentences:
+            named = set(factors_in(sentence, topic))
+            folded_sentence = fold(sentence)
+            if says_fine(sentence) and _concern(folded_sentence, bool(named)) == 0:
+                fine |= named
+            else:
+                other |= named
+        kept = tuple(f for f in factors if f in other or f not in fine)
+        factors = kept or factors
     return Reading(topic, text, concern, factors)
 
 

@@ -60,7 +60,9 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
                     r"\bpartner", r"\bmijn man\b", r"\bmijn vrouw\b", r"\bvriend", r"\bgezin",
                     r"\bkinderen", r"\bfamilie", r"\bouders", r"\bmantelzorg", r"\bhuishouden"),
     "openheid": (r"\bvertellen", r"\bvertel\b", r"\bweten (het )?niet", r"\bgeheim",
-                 r"\bopen (zijn )?over", r"\bniemand weet", r"\bverzwijg", r"\bdurf"),
+                 r"\bopen (zijn )?over", r"\bniemand weet", r"\bverzwijg", r"\bdurf",
+                 r"\bweet (\w+ )?niemand\b", r"\bschaam", r"\bhoe (hij|zij|ze|die) (zou|zal) "
+                 r"reageren"),
     "overbescherming": (r"\bbetuttel", r"\bbescherm", r"\bontzien", r"\boverbezorgd",
                         r"\bpamper", r"\bte voorzichtig", r"\bniets meer laten doen",
                         r"\bnergens meer voor gevraagd", r"\bniks meer laten doen"),

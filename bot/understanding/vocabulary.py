@@ -78,7 +78,7 @@ def whole(*words: str) -> tuple:
 # Who leads someone's work: also the titles an employer introduces themselves with.
 LEADERS = (r"\bleidinggevende", r"\bmanager", r"\bteamleider")
 # What workers call the one who leads them ('chef' is also a cook: no employer title).
-BOSSES = LEADERS + whole("baas", "chef")
+BOSSES = LEADERS + whole("baas", "chef", "directeur", "directrice", "lg", "ploegbaas", "afdelingshoofd")
 EMPLOYER = (r"\bwerkgever",)
 STAFF_DEPARTMENT = whole("hr", "p&o")
 COLLEAGUES = (r"\bcollega",)

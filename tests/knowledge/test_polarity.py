@@ -54,9 +54,18 @@ def test_a_fine_answer_is_no_concern(topic, text):
     ("steun", "ik krijg geen enkele steun van mijn baas"),
     ("steun", "baas is redelijk, maar collega's snappen er niks van"),
     ("steun", "gaat prima. alleen mijn teamleider snapt er niks van."),
+    ("werkbelasting", "de werkdruk. elke dag drie vergaderingen. lichamelijk is het niet zwaar."),
     ("financien", "ja"),
     ("energie", "soms wel"),
     ("werkbelasting", "nee, maar het tillen wordt te zwaar"),
 ])
 def test_a_concern_is_read_also_when_negated_or_mixed(topic, text):
     assert read_answer(topic, text).concern > 0
+
+
+def test_a_fine_sentence_beside_a_concern_adds_no_factor():
+    """'thuis is alles goed, daar zit het niet. op kantoor weet niemand het.': the concern is
+    openness at work, not support at home."""
+    reading = read_answer("steun", "thuis is alles goed, daar zit het niet. op kantoor weet "
+                                   "eigenlijk niemand het, ik schaam me ervoor.")
+    assert reading.concern > 0 and reading.factors == ("openheid",)
