@@ -326,6 +326,16 @@ def story_after_plan(dispatcher: CollectingDispatcher, tracker: Tracker,
     """New facts after the plan: add them to the answers and give advice not given yet."""
     text = latest_text(tracker)
     found = read_story(text)
+    if not found and not asks_something(text):
+        # 'hij is een goede vakman, ik wil hem niet kwijt': nothing about the situation to add;
+        # a search on it gives advice at random. The plan's rest stays for 'meer'.
+        dispatcher.utter_message(text=messages.NOTED)
+        if has_more(tracker):
+            dispatcher.utter_message(text=messages.ANYTHING_ELSE_MORE, buttons=buttons(
+                [(messages.MORE_BUTTON, "/more"), ("Klaar", "Klaar")]))
+        else:
+            dispatcher.utter_message(text=messages.ANYTHING_ELSE)
+        return [SlotSet("situation_captured", None)]
     if says_fine(text) and not asks_something(text) and not any(
             reading.concern for reading in (read_answer(topic, text) for topic in found)
             if reading):
@@ -347,7 +357,10 @@ def story_after_plan(dispatcher: CollectingDispatcher, tracker: Tracker,
         dispatcher.utter_message(text=messages.NEW_FOR_YOU)
         dispatcher.utter_message(text=item_message(fresh[0].item, audience))
         events.append(given_event(tracker, [fresh[0].item.id]))
-        events.append(SlotSet("more_item_ids", [hit.item.id for hit in fresh[1:]] or None))
+        # 'meer': more on what was just told, then the rest of the plan (not lost).
+        pending = [i for i in tracker.get_slot("more_item_ids") or [] if i not in given]
+        events.append(SlotSet("more_item_ids", list(dict.fromkeys(
+            [hit.item.id for hit in fresh[1:]] + pending)) or None))
     elif hits:
         dispatcher.utter_message(text=once(tracker, messages.ALREADY_GIVEN.format(
             title=hits[0].item.title_for(audience)), messages.ALREADY_GIVEN_AGAIN))

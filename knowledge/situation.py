@@ -70,7 +70,8 @@ TOPIC_QUERY: Dict[str, str] = {
 FACTOR_QUERY: Dict[str, str] = {
     "overbescherming": "overprotectie overbescherming beschermen naasten",
     "steun_thuis": "partner gezin naasten thuis",
-    "werk_zoeken": "werk zoeken solliciteren",
+    "werk_zoeken": "werk zoeken solliciteren, hulp en bemiddeling bij het vinden van werk",
+    "werkaanpassingen": "aanpassingen aan werkplek, werkorganisatie en werktijden",
 }
 
 _SKIP = re.compile(rf"^\s*((?:{one_of(words.HESITATIONS)})\W+)?(?:{one_of(words.SKIPS)})\W*$")

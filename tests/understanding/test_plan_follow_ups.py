@@ -174,3 +174,28 @@ def test_more_to_come_is_a_button(actions):
     last = dispatcher.messages[-1]
     assert last["text"] == messages.MORE_AGAIN
     assert last["buttons"] == [{"title": messages.MORE_BUTTON, "payload": "/more"}]
+
+
+def test_a_new_fact_after_the_plan_keeps_the_rest_of_the_plan_for_more(actions):
+    """'vroeger was ik secretaresse' after the plan gets its own new advice; 'meer' gives more
+    on it and then what the plan had left (not lost)."""
+    replies = actions["replies"]
+    left = ["rl-3.2-scholing-omscholing", "rl-3.2-inkomenscompensatie"]
+    events = replies.story_after_plan(CollectingDispatcher(), tracker(
+        "vroeger werkte ik als secretaresse op een advocatenkantoor, dat werk was zwaar",
+        plan_given=True, more_item_ids=left))
+    more = next(e["value"] for e in events if e.get("name") == "more_item_ids")
+    assert more[-2:] == left
+
+
+def test_a_message_without_news_after_the_plan_gets_no_random_advice(actions):
+    """'hij is een goede vakman, ik wil hem niet kwijt' names nothing about the situation: no
+    search on it; the plan's rest is offered."""
+    replies, messages = actions["replies"], actions["messages"]
+    dispatcher = CollectingDispatcher()
+    events = replies.story_after_plan(dispatcher, tracker(
+        "hij is een goede vakman, ik wil hem echt niet kwijt", plan_given=True,
+        role="werkgever", more_item_ids=["rl-3.2-taken-tijdelijk-overnemen"]))
+    assert texts(dispatcher) == [messages.NOTED, messages.ANYTHING_ELSE_MORE]
+    assert dispatcher.messages[-1]["buttons"][0]["payload"] == "/more"
+    assert not any(e.get("name") == "more_item_ids" for e in events)
