@@ -21,7 +21,7 @@ from typing import Optional, Sequence, Tuple
 
 from bot.understanding import crisis_patterns as patterns
 from bot.understanding.danger_words import has_danger_word
-from bot.understanding.safety_model import ModelVerdict, negated, safety_model
+from bot.understanding.safety_model import SAFE, ModelVerdict, negated, safety_model
 
 # Chosen by 5-fold cross-validation of the whole check on the written training examples
 # (bench/safety_eval.py --tune; never on a test set): the fewest false alarms at a recall of at
@@ -48,6 +48,13 @@ UNWORDED_CHECK = 0.7
 # more than 0.31 not safe. By 5-fold cross-validation on the training examples (recall 0.880,
 # false alarms 5.1% without), 0.0 to 0.4 lose no danger message, 0.5 loses two, 0.6 four.
 LOCATED = 0.4
+# A pattern's alarm stands unless the model is at least this sure the message is safe: the
+# model learnt from ~1,500 denials, past episodes and explained jokes ('geen spoed, de pijn op
+# mijn borst bleek reflux', 'toen ik zei dat ik er een eind aan wil maken bedoelde ik mijn
+# contract'), the patterns did not. 5-fold CV on the training examples: recall 0.880 -> 0.879
+# (3 of ~2,400 danger messages), false alarms 5.1% -> 4.5%; on the development sets v1-v3 no
+# danger message lost and false alarms 1.2/2.9/6.0% -> 0.6/0.7/3.3% (0.99: 1.2/2.2/6.0%).
+PATTERN_VETO = 0.95
 # How much surer the model must be of another kind than of the pattern's kind to change it
 # ('mijn stagiaire vertelde me dat ze zelfmoordgedachten heeft' reads as 'me ... zelfmoord-
 # gedachten' to a pattern). Also by cross-validation: right kind 0.895 without, 0.908 with a
@@ -103,7 +110,8 @@ def judge(text: str, classifier_says_crisis: bool = False, model=None,
     cleaned = patterns.without_idioms(text)
     if kinds:
         verdict = (model or safety_model()).judge(cleaned)
-        return SafetyVerdict("alarm", choose_kind(kinds, verdict, margin), "pattern")
+        if PATTERN_VETO is None or verdict.probabilities.get(SAFE, 0.0) < PATTERN_VETO:
+            return SafetyVerdict("alarm", choose_kind(kinds, verdict, margin), "pattern")
     if not cleaned.strip():
         return NONE
     verdict = (model or safety_model()).judge(cleaned)
