@@ -98,6 +98,20 @@ def test_story_prefills_and_only_missing_questions_are_asked(chat):
     assert "moe na het werk" in chat.download["content"]
 
 
+@pytest.mark.parametrize("opening, condition", [
+    ("ik heb reuma", "Reumatoïde artritis"),
+    ("copd", "Longziekte"),
+    ("ik heb de ziekte van crohn", "Chronische darmziekte"),
+])
+def test_naming_ones_condition_leads_to_the_interview(chat, opening, condition):
+    """The most common first message: the condition alone. Read back, then only the other
+    questions (not 'daar kan ik je niet mee helpen' or 'dat begreep ik niet')."""
+    chat.say(opening)
+    assert condition in chat.text and "Klopt dat?" in chat.text
+    chat.say("ja klopt")
+    assert chat.question == 2
+
+
 def test_story_read_wrongly_asks_everything(chat):
     chat.say("ik heb MS en werk 32 uur in de zorg, de avonddiensten breken me op")
     assert "Klopt dat?" in chat.text
