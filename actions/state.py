@@ -28,7 +28,8 @@ def once(tracker: Tracker, text: str, again: str) -> str:
     return again if text in said else text
 
 
-def told_events(tracker: Tracker, text: str, condition_name: Optional[str]) -> List[Dict[Text, Any]]:
+def told_events(tracker: Tracker, text: str,
+                condition_name: Optional[str]) -> List[Dict[Text, Any]]:
     """Remember what a message before the interview says per topic (slot `told`; only the
     parts read, at most MAX_ANSWER_CHARS each), so the plan uses the opening story too."""
     if tracker.get_slot("plan_given"):

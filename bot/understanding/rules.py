@@ -41,6 +41,8 @@ SHORT_COMMANDS = frozenset({MORE, "correct", "go_back", "skip", "affirm", "deny"
                             "start_over", "greet", "thank", "goodbye"})
 _CORRECTION = voc.any_of(voc.CORRECTION_WORDS)
 _GOODBYE = voc.any_of(voc.GOODBYE_WORDS)
+_GOODBYE_STRONG = voc.any_of(voc.GOODBYE_STRONG)
+GOODBYE_SHORT = 5  # words: 'klaar', 'nee hoor, ik ben klaar', 'ik ga er nu af'
 _DOMAIN = voc.any_of(voc.DOMAIN_WORDS)
 OUT_OF_SCOPE = "out_of_scope"
 # The classifier is sure a request is about something else: a passing mention of work stays.
@@ -206,8 +208,13 @@ def _long_command(r: Reading) -> Optional[Outcome]:
 
 
 def _goodbye_without_words(r: Reading) -> Optional[Outcome]:
-    """Goodbye ends the conversation (and the interview): only with words that say it."""
-    if r.intent == "goodbye" and not _GOODBYE.search(fold(r.text)):
+    """Goodbye ends the conversation (and the interview): only with words that say it; 'klaar'
+    or 'ik ga' only in a short message ('borstkanker, chemo vorig jaar klaar' is an answer)."""
+    if r.intent != "goodbye":
+        return None
+    folded = fold(r.text)
+    if not _GOODBYE.search(folded) or (r.words > GOODBYE_SHORT
+                                       and not _GOODBYE_STRONG.search(folded)):
         return _next_guess(r, ("goodbye",))
     return None
 

@@ -35,7 +35,10 @@ ALARM = 0.3   # model danger probability that raises the alarm by itself
 ALARM_NEGATED = 0.4  # ... in a message with a negated clause ('ik wil niet dood, ...')
 CHECK = 0.4   # model danger + unsure probability that asks directly
 AGREE = 0.25  # model danger + unsure probability that confirms a bare keyword
-CLASSIFIER_AGREE = 0.15  # ... that confirms the intent classifier's crisis guess
+# the classifier read 'ik wil gewoon weer aan de slag, thuis zitten is niks voor mij' as
+# crisis_check (0.17). Over blind sets v1+v2 (360 danger or unsure messages, 305 negatives) and
+# 694 ordinary messages, this path raised nothing else at 0.15, 0.25 or 0.35.
+CLASSIFIER_AGREE = 0.25
 # A message without any danger word (danger_words.py) alarms or asks from the model alone
 # only when the model is this sure: ordinary talk ('ze is een fijne collega en ik wil haar
 # graag houden', 0.47) was read as someone else at risk. (0.85 cost 6 of 175 on the first

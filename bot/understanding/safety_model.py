@@ -3,9 +3,10 @@
 Trained on `data/safety_examples*.yaml` (danger by kind, ambiguous messages, hard negatives) plus
 every non-crisis example of the NLU training data as ordinary messages. Features: character
 n-grams (typos, inflection, compounds) and word n-grams of the text with negated clauses marked
-(`mark_negation`); a logistic regression gives a probability per label. Training takes under
-three seconds, so the model is trained once per process when first needed (deterministic: same
-data, same model). No Rasa imports.
+(`mark_negation`); a logistic regression gives a probability per label. Training takes about
+nine seconds on two cores (~13,400 examples since session 7; it was three), so the model is
+trained once per process when first needed (deterministic: same data, same model); judging a
+message takes about 2.5 ms. No Rasa imports.
 """
 from __future__ import annotations
 

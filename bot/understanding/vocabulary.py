@@ -78,7 +78,8 @@ def whole(*words: str) -> tuple:
 # Who leads someone's work: also the titles an employer introduces themselves with.
 LEADERS = (r"\bleidinggevende", r"\bmanager", r"\bteamleider")
 # What workers call the one who leads them ('chef' is also a cook: no employer title).
-BOSSES = LEADERS + whole("baas", "chef", "directeur", "directrice", "lg", "ploegbaas", "afdelingshoofd")
+BOSSES = LEADERS + whole("baas", "chef", "directeur", "directrice", "lg", "ploegbaas",
+                         "afdelingshoofd")
 EMPLOYER = (r"\bwerkgever",)
 STAFF_DEPARTMENT = whole("hr", "p&o")
 COLLEAGUES = (r"\bcollega",)
@@ -220,6 +221,11 @@ GOODBYE_WORDS = (r"\bdoei", r"\bdoeg\b", r"\bdag\b", r"\bdaa+g",
                  r"\bga je goed\b", r"\bprettige\b", r"\bfijn weekend\b", r"\bgoe(i|d)e nacht\b",
                  r"\bwelterusten\b", r"\bvandoor\b", r"^\W*later\b", r"\bba+i+\b", r"\badios\b",
                  r"\bgedag\b", r"\bde mazzel\b")
+# Goodbye words that also mean something else in a longer message ('de chemo is vorig jaar
+# klaar', 'ik ga naar de bedrijfsarts'): a goodbye only in a short message.
+GOODBYE_WEAK = (r"\bklaar\b", r"\bgenoeg\b", r"\bik (ga|stop|moet)\b", r"\bbedankt\b",
+                r"\bdank je\b", r"\bdanku\b", r"\bprettige\b", r"\bvandoor\b")
+GOODBYE_STRONG = tuple(w for w in GOODBYE_WORDS if w not in GOODBYE_WEAK)
 
 # --- Correcting an earlier interview answer (rules: 'correct' needs these words) -------------
 CORRECTION_WORDS = (r"\bantwoord", r"\bvergis", r"\bverkeerd", r"\bfout", r"\bbedoelde\b",

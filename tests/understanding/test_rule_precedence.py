@@ -214,7 +214,11 @@ def test_a_question_outside_the_domain_stays_out_of_scope():
 
 @pytest.mark.parametrize("text, expected", [("ik heb MS", "share_situation"),
                                             ("doei", "goodbye"), ("klaar, bedankt", "goodbye"),
-                                            ("ik ben klaar", "goodbye")])
+                                            ("ik ben klaar", "goodbye"),
+                                            ("borstkanker, chemo en bestraling vorig jaar klaar",
+                                             "share_situation"),
+                                            ("oke dank je, fijne dag verder en tot ziens",
+                                             "goodbye")])
 def test_goodbye_needs_words_that_say_so(text, expected):
     """Goodbye ends the interview: 'ik heb MS' (read as goodbye once) is an answer."""
     assert decide(text, [("goodbye", 0.55), ("share_situation", 0.3)]).intent == expected
