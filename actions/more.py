@@ -18,6 +18,11 @@ MORE_AT_ONCE = 2
 SAME_TOPIC_DEPTH = 12  # how deep 'meer' looks for more on the last answer's topic
 
 
+def more_button() -> Dict[Text, str]:
+    """The 'Meer advies' quick reply (typing 'meer' does the same)."""
+    return {"title": messages.MORE_BUTTON, "payload": "/more"}
+
+
 def has_more(tracker: Tracker) -> bool:
     """Something to continue with: pending items or a last answer whose topic goes on."""
     return bool(tracker.get_slot("more_item_ids") or tracker.get_slot("last_answer_ids"))
@@ -46,8 +51,7 @@ def show_more(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[T
         dispatcher.utter_message(text=item_message(item, audience))
     rest = [item.id for item in pending[MORE_AT_ONCE:]]
     if rest:
-        dispatcher.utter_message(text=messages.MORE_AGAIN,
-                                 buttons=[{"title": messages.MORE_BUTTON, "payload": "/more"}])
+        dispatcher.utter_message(text=messages.MORE_AGAIN, buttons=[more_button()])
     return [SlotSet("more_item_ids", rest or None),
             given_event(tracker, [item.id for item in pending[:MORE_AT_ONCE]])]
 

@@ -16,7 +16,7 @@ from actions import messages
 from actions.audience import WORKER_AUDIENCES, audience_for
 from actions.formatting import item_message, resources_message, rules_message
 from actions.knowledge_access import KB
-from actions.more import has_more, show_more
+from actions.more import has_more, more_button, show_more
 from actions.overview_reply import answer_overview
 from actions.state import given_event, given_ids, once, told_events
 from actions.understood import NONSENSE, decided_by
@@ -169,8 +169,10 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     if offer:
         events += send_interview_offer(dispatcher, employer=employer)
     events.append(SlotSet("interview_offered", offer))
-    condition = KB.match_condition(asked)
-    return events + told_events(tracker, asked, condition.name if condition else None)
+    if not tracker.get_slot("plan_given"):  # a story before the interview: kept for the plan
+        condition = KB.match_condition(asked)
+        events += told_events(tracker, asked, condition.name if condition else None)
+    return events
 
 
 def current_plan(tracker: Tracker):
@@ -326,17 +328,18 @@ def story_after_plan(dispatcher: CollectingDispatcher, tracker: Tracker,
     """New facts after the plan: add them to the answers and give advice not given yet."""
     text = latest_text(tracker)
     found = read_story(text)
-    if not found and not asks_something(text):
+    asks = asks_something(text)
+    if not found and not asks:
         # 'hij is een goede vakman, ik wil hem niet kwijt': nothing about the situation to add;
         # a search on it gives advice at random. The plan's rest stays for 'meer'.
         dispatcher.utter_message(text=messages.NOTED)
         if has_more(tracker):
-            dispatcher.utter_message(text=messages.ANYTHING_ELSE_MORE, buttons=buttons(
-                [(messages.MORE_BUTTON, "/more"), ("Klaar", "Klaar")]))
+            dispatcher.utter_message(text=messages.ANYTHING_ELSE_MORE, buttons=[
+                more_button(), *buttons([("Klaar", "Klaar")])])
         else:
             dispatcher.utter_message(text=messages.ANYTHING_ELSE)
         return [SlotSet("situation_captured", None)]
-    if says_fine(text) and not asks_something(text) and not any(
+    if says_fine(text) and not asks and not any(
             reading.concern for reading in (read_answer(topic, text) for topic in found)
             if reading):
         # 'mijn vrouw en kinderen staan achter me, daar zit het probleem niet': noted, and no
@@ -385,7 +388,7 @@ def confirm_role(dispatcher: CollectingDispatcher, tracker: Tracker,
             return events + story_after_plan(dispatcher, tracker, role)
     elif not named:
         # 'ik werk als kok', 'ik zit in de bijstand': a role without a lookup word.
-        role = role_from_text(latest_text(tracker))
+        role = role_from_text(text)
         if role is None:
             return answer_latest(dispatcher, tracker, domain)
         events.append(SlotSet("role", role))

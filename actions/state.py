@@ -32,8 +32,6 @@ def told_events(tracker: Tracker, text: str,
                 condition_name: Optional[str]) -> List[Dict[Text, Any]]:
     """Remember what a message before the interview says per topic (slot `told`; only the
     parts read, at most MAX_ANSWER_CHARS each), so the plan uses the opening story too."""
-    if tracker.get_slot("plan_given"):
-        return []
     found = {topic: part for topic, part in read_story(text).items() if topic in ADVICE_TOPICS}
     if condition_name:
         found["aandoening"] = condition_name

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import messages
-from actions.more import has_more, show_more
+from actions.more import has_more, more_button, show_more
 from actions.replies import buttons, follow_up_buttons
 from actions.state import once
 
@@ -33,7 +33,7 @@ class ActionWhatNow(Action):
             return show_more(dispatcher, tracker)
         quick_replies = follow_up_buttons(tracker.get_slot("role"))
         if has_more(tracker):  # the plan has more: offer it first
-            quick_replies = buttons([(messages.MORE_BUTTON, "/more")]) + quick_replies
+            quick_replies = [more_button()] + quick_replies
             text = once(tracker, messages.WHAT_NOW_PLAN_MORE, messages.WHAT_NOW_AGAIN)
         else:
             text = once(tracker, messages.WHAT_NOW_PLAN, messages.WHAT_NOW_AGAIN)

@@ -206,16 +206,16 @@ def _best_per_factor(ranked: Sequence[Item], reading: Reading, audience: str,
     """The best item (advice first, as ranked) for each factor the answer names and `picked`
     has none for yet: 'solliciteren, en reizen kost me te veel energie' gets something on
     finding work and on the journey, not three items on one of them."""
+    # About work, a job seeker's own items first ('thuis of dicht bij huis werken').
+    job_seekers_work = audience == "werkzoekende" and reading.topic == "werkbelasting"
     for factor in reading.factors:
         if factor in picked:
             continue
         wanted = set(FACTOR_THEMES.get(factor, (factor,)))
         candidates = [i for i in ranked if wanted.intersection(i.themes)
                       and i not in picked.values()]
-        # About work, a job seeker's own items first ('thuis of dicht bij huis werken').
-        own = [i for i in candidates[:SPECIFIC_DEPTH]
-               if audience == "werkzoekende" and reading.topic == "werkbelasting"
-               and "werkende" not in i.audiences]
+        own = [i for i in candidates[:SPECIFIC_DEPTH] if "werkende" not in i.audiences] \
+            if job_seekers_work else []
         if own or candidates:
             picked[factor] = (own or candidates)[0]
 

@@ -15,7 +15,7 @@ from typing import Dict, List, Optional, Pattern, Tuple
 from bot.understanding import situation_words as words
 from bot.understanding.vocabulary import any_of, one_of
 
-from .text import fold
+from .text import fold, sentences
 
 # The interview's topics, in the order they are asked.
 TOPICS: Tuple[str, ...] = ("aandoening", "energie", "werkbelasting", "steun", "financien")
@@ -118,9 +118,6 @@ class Reading:
         return tuple(themes) or TOPIC_THEMES.get(self.topic, ())
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
-
-
 def clean_answer(text: str) -> str:
     """The answer as stored: one line, at most MAX_ANSWER_CHARS characters."""
     text = " ".join((text or "").split())
@@ -150,26 +147,25 @@ def read_answer(topic: str, text: Optional[str]) -> Optional[Reading]:
     folded = fold(text)
     factors = factors_in(text, topic) if topic in TOPIC_FACTORS else ()
     concern = _concern(folded, bool(factors))
-    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
-    if concern == 0 and len(sentences) > 1 and topic in TOPIC_FACTORS:
+    parts = sentences(text)
+    if concern == 0 and len(parts) > 1 and topic in TOPIC_FACTORS:
         # A fine answer with a real problem in another sentence ('baas is wel oke. collegas
         # weten het niet, zeg er niet zoveel over.'): that sentence's concern and factors. A
         # later sentence that only names a factor ('ik zit de hele dag achter een bureau') is
         # none; the first one answers the question ('De werkdruk. ... Lichamelijk is het niet
         # zwaar.').
-        for number, sentence in enumerate(sentences):
+        for number, sentence in enumerate(parts):
             named = factors_in(sentence, topic)
             found = _concern(fold(sentence), number == 0) if named else 0
             if found > concern:
                 concern, factors = found, named
-    elif concern and len(sentences) > 1 and topic in TOPIC_FACTORS:
+    elif concern and len(parts) > 1 and topic in TOPIC_FACTORS:
         # A concern with a fine sentence beside it ('Thuis is mijn vriend heel lief, daar zit
         # het niet. Op school weet niemand het.'): the fine sentence's factors are no concern.
         fine, other = set(), set()
-        for sentence in sentences:
+        for sentence in parts:
             named = set(factors_in(sentence, topic))
-            folded_sentence = fold(sentence)
-            if says_fine(sentence) and _concern(folded_sentence, bool(named)) == 0:
+            if says_fine(sentence) and _concern(fold(sentence), bool(named)) == 0:
                 fine |= named
             else:
                 other |= named

@@ -1,4 +1,4 @@
-"""Dutch text normalisation shared by condition matching and search."""
+"""Dutch text normalisation shared by condition matching and search, and sentence splitting."""
 from __future__ import annotations
 
 import re
@@ -34,6 +34,14 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.lower()
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+
+
+def sentences(text: str) -> List[str]:
+    """The sentences of a text, split after '.', '!', '?' or ';' (kept with their sentence)."""
+    return [s.strip() for s in _SENTENCE_END.split(text or "") if s.strip()]
 
 
 def tokens(text: str) -> List[str]:

@@ -18,7 +18,7 @@ from typing import Dict, Iterable, List, Tuple
 
 import yaml
 
-from knowledge.text import fold
+from knowledge.text import fold, sentences
 
 DATA_DIR = Path(__file__).parent / "data"
 NLU_DIR = Path(__file__).resolve().parents[2] / "data" / "nlu"
@@ -245,15 +245,12 @@ class SafetyModel:
         return max(1.0 - row[safe] for row in self.pipeline.predict_proba(pieces))
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
-
-
 def sentence_parts(text: str) -> List[str]:
-    """Each sentence and each two sentences in a row; [] for a single sentence."""
-    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
-    if len(sentences) < 2:
+    """Each sentence (or line) and each two in a row; [] for a single sentence."""
+    found = [s for line in text.splitlines() for s in sentences(line)]
+    if len(found) < 2:
         return []
-    return sentences + [f"{a} {b}" for a, b in zip(sentences, sentences[1:])]
+    return found + [f"{a} {b}" for a, b in zip(found, found[1:])]
 
 
 @lru_cache(maxsize=1)
