@@ -14,15 +14,18 @@ from tests.support.nlu_files import (HELDOUT_DIR, ROOT, SEALED_DIR, TRAINING_DIR
 
 def test_no_heldout_sentence_is_a_training_sentence():
     training = training_index(TRAINING_DIR)
-    # Also equal when only the spacing differs ('doei doei' / 'doeidoei', 'dankje' / 'dank je').
+    # Also equal when only the spacing differs ('doei doei' / 'doeidoei', 'dankje' / 'dank je')
+    # or a word is said twice ('ja ja' / 'ja', 'dag dag' / 'dag').
     training.update({key.replace(" ", ""): value for key, value in list(training.items())})
+    training.update({_once(key): value for key, value in list(training.items())})
     heldout = list(examples_in(HELDOUT_DIR)) + list(examples_in(SEALED_DIR))
     assert len(training) > 500, f"too few training examples read from {TRAINING_DIR}"
     assert len(heldout) > 300, f"too few held-out examples read from {HELDOUT_DIR}"
     offenders = []
     for path, intent, example in heldout:
         match = training.get(normalise(example)) or \
-            training.get(normalise(example).replace(" ", ""))
+            training.get(normalise(example).replace(" ", "")) or \
+            training.get(_once(normalise(example)))
         if match:
             train_path, train_intent, train_example = match
             offenders.append(f"{path.relative_to(ROOT)} [{intent}] {example!r} = "
@@ -30,6 +33,12 @@ def test_no_heldout_sentence_is_a_training_sentence():
     assert not offenders, (f"{len(offenders)} held-out sentences are also training sentences; "
                            f"remove them from the held-out set (or write a new one):\n"
                            + "\n".join(offenders))
+
+
+def _once(normal: str) -> str:
+    """A normalised sentence with every word said twice in a row said once ('ja ja' -> 'ja')."""
+    words = normal.split()
+    return " ".join(w for i, w in enumerate(words) if i == 0 or w != words[i - 1])
 
 
 def test_normalise():
@@ -43,6 +52,7 @@ def test_normalise():
     assert normalise("oeps, terug") == normalise("oeps terug")
     assert normalise("re-integratie…") == "reintegratie"
     assert normalise("ik ben moe") != normalise("ik ben niet moe")
+    assert _once(normalise("Ja ja!")) == "ja" and _once("dag mijn dag") == "dag mijn dag"
     assert strip_annotations("[a](b) en [c]{\"entity\": \"d\"}") == "a en c"
 
 
