@@ -1,5 +1,5 @@
 """Answer a direct question from the knowledge base, with its source; and the fallback for a
-message the classifier is unsure of. The replies themselves are in `actions.replies`."""
+message the classifier is unsure of. The replies themselves are in `actions.replies` and `actions.situation_replies`."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -7,7 +7,8 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.replies import answer_latest, fallback_search
+from actions.replies import answer_latest
+from actions.situation_replies import fallback_search
 
 
 class ActionAnswerQuestion(Action):

@@ -2,7 +2,8 @@
 
 The reading of answers lives in `knowledge.situation` and `bot.understanding.cues`; this module
 only adapts it to the conversation: which question comes next, what to say, which slots to set.
-Reading a story back is `actions.replies.capture_story` (the fallback uses it too).
+Reading a story back is `actions.situation_replies.capture_story` (the fallback uses it
+too).
 """
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import messages
 from actions.knowledge_access import KB
-from actions.replies import answer_question, capture_story, latest_text
+from actions.replies import answer_question, latest_text
+from actions.situation_replies import capture_story
 from actions.state import once
 from actions.understood import NONSENSE, decided_by, intent_of
 from bot.understanding.cues import asks_definition, asks_why, ends_as_question, named_topic
@@ -74,11 +76,17 @@ class AskTopic(Action):
             question, replies = messages.QUESTIONS_JOB_SEEKER.get(self.topic, (question, replies))
         elif tracker.get_slot("role") == "werkgever":
             question, replies = messages.QUESTIONS_EMPLOYER[self.topic]
-        first = all(tracker.get_slot(t) is None for t in TOPICS)
+        first = not _asked_before(tracker)
         progress = messages.PROGRESS.format(number=number, total=len(TOPICS))
         text = f"{progress}: {question}"
         if first:
             text += "\n" + messages.INTERVIEW_HOW
+            condition = tracker.get_slot("aandoening")
+            if self.topic != "aandoening" and condition not in (None, SKIPPED) \
+                    and "aandoening" not in (tracker.get_slot("story_topics") or []):
+                # Named before the interview ('ik heb MS, wat kan ik doen?'): not asked again,
+                # and not skipped silently either.
+                dispatcher.utter_message(text=messages.CONDITION_KNOWN.format(name=condition))
         # Asked again: the question's first sentence only (no long message said twice).
         text = once(tracker, text, f"{progress}: {question.split('?')[0]}?")
         buttons = [{"title": r, "payload": r} for r in replies]
@@ -87,6 +95,13 @@ class AskTopic(Action):
         dispatcher.utter_message(text=text, buttons=buttons)
         # Offers are answered once the interview runs.
         return [SlotSet("interview_offered", False), SlotSet("situation_captured", False)]
+
+
+def _asked_before(tracker: Tracker) -> bool:
+    """Has the bot asked an interview question in this conversation yet?"""
+    prefix = messages.PROGRESS.split("{")[0]
+    return any(event.get("event") == "bot" and (event.get("text") or "").startswith(prefix)
+               for event in tracker.events or [])
 
 
 def _ask_action(topic: str) -> type:

@@ -34,6 +34,12 @@ NOT_A_DOCTOR = (
     "Dit is algemene informatie uit de bronnen, geen persoonlijk medisch advies. Voor jouw eigen "
     "situatie kun je terecht bij je bedrijfsarts."
 )
+# A job seeker has no company doctor: the doctors and offices that are theirs.
+NOT_A_DOCTOR_JOB_SEEKER = (
+    "Dit is algemene informatie uit de bronnen, geen persoonlijk medisch advies. Voor jouw eigen "
+    "situatie kun je terecht bij je huisarts; over werk en uitkering bij de verzekeringsarts of "
+    "arbeidsdeskundige van het UWV, of bij de gemeente als je een bijstandsuitkering hebt."
+)
 
 ROLE_CONFIRMED = {
     "werkende": (
@@ -70,6 +76,9 @@ INTERVIEW_HOW = (
     "weet, 'terug' voor de vorige vraag of 'stop' om te stoppen."
 )
 SKIP_BUTTON = "Sla over"
+# The first question when the condition was named before the interview (not asked again).
+CONDITION_KNOWN = ("De aandoening noemde je al: {name}. Die vraag sla ik over; klopt het niet, "
+                   "typ dan 'terug'.")
 
 # Per topic: the question, and the quick replies (sent back as the user's own text).
 QUESTIONS = {
@@ -109,6 +118,11 @@ QUESTIONS_JOB_SEEKER = {
         "werktijden, de reis, of solliciteren met je aandoening.",
         ["Lichamelijk zwaar werk", "Werkdruk", "Lange of onregelmatige uren", "De reis",
          "Solliciteren is moeilijk", "Niets bijzonders"],
+    ),
+    "steun": (
+        "Hoe is de steun van de mensen om je heen: thuis, familie en vrienden, en bijvoorbeeld "
+        "je klantmanager of coach?",
+        ["Goede steun", "Weinig steun thuis", "Ze beschermen me te veel"],
     ),
 }
 # An employer is asked about their employee (only what the employee chose to share).

@@ -1,6 +1,6 @@
 """The user says who they are: confirm the role, or, when no role was actually named
 ('ik ben doodmoe' looks like 'ik ben werkgever'), treat the message as a question.
-Workers and job seekers are offered the interview (see `actions.replies.confirm_role`)."""
+Workers and job seekers are offered the interview (see `actions.situation_replies.confirm_role`)."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.replies import confirm_role
+from actions.situation_replies import confirm_role
 
 
 class ActionConfirmRole(Action):

@@ -197,7 +197,9 @@ def _advice(kb: KnowledgeBase, reading: Reading, audience: str,
                       and h.item.kind in voc.ADVICE_KINDS
                       and _fits_condition(h.item, condition)), None)
         if extra is not None:
-            chosen = chosen[:1] + [extra] + chosen[1:limit]
+            # Second; for a job seeker after the items on finding work and getting there.
+            at = 1 if audience != "werkzoekende" else len(per_factor)
+            chosen = chosen[:at] + [extra] + chosen[at:limit]
     return chosen
 
 
@@ -208,7 +210,10 @@ def _best_per_factor(ranked: Sequence[Item], reading: Reading, audience: str,
     finding work and on the journey, not three items on one of them."""
     # About work, a job seeker's own items first ('thuis of dicht bij huis werken').
     job_seekers_work = audience == "werkzoekende" and reading.topic == "werkbelasting"
-    for factor in reading.factors:
+    # A job seeker's first concern about work is finding work that fits: that factor first.
+    factors = sorted(reading.factors, key=lambda f: f != "werk_zoeken") if job_seekers_work \
+        else reading.factors
+    for factor in factors:
         if factor in picked:
             continue
         wanted = set(FACTOR_THEMES.get(factor, (factor,)))

@@ -52,7 +52,8 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
                          r"\btoilet", r"\bwc\b", r"\bpauzes?\b", r"\bniet (zomaar )?weg\b"),
     "werk_zoeken": WITHOUT_WORK + (r"\bsollicit", r"\bwerk zoeken", r"\bwerk vinden",
                                    r"\bbaan zoeken", r"\bbaan vinden", r"\bvacature",
-                                   r"\bzonder werk", r"\bafgewezen"),
+                                   r"\bzonder werk", r"\bafgewezen", r"\bwelk werk",
+                                   r"\bwat voor werk", r"\bpassend werk", r"\baan de slag"),
     "steun_werk": PEOPLE_AT_WORK + (r"\bop (het|mijn) werk snapt",),
     "steun_thuis": (r"\bthuisfront", r"\b(steun|hulp|begrip) (van |vanuit )?thuis\b",
                     r"\bthuis (snapt|snappen|begrijpt|begrijpen|steunt|steunen|helpt|"

@@ -89,7 +89,8 @@ PEOPLE_AT_WORK = BOSSES + COLLEAGUES + EMPLOYER + STAFF_DEPARTMENT
 STAFF = (r"\bmedewerker", r"\bmedewerkster", r"\bwerknemer", r"\bpersoneelslid", r"\bpersoneel")
 
 # Being worn out: tired in words that already say it is bad.
-EXHAUSTED = (r"\bdoodmoe", r"uitgeput", r"\bkapot\b", r"\bgesloopt")
+EXHAUSTED = (r"\bdoodmoe", r"uitgeput", r"\bkapot\b", r"\bgesloopt", r"\buitgeteld",
+             r"\bafgepeigerd", r"\bbekaf\b")
 # Being tired ('moe', 'doodmoe', 'hondsmoe'); EXHAUSTED says it stronger.
 TIRED = (r"moe\b", r"\bmoeheid", r"\bvermoeid")
 

@@ -22,7 +22,7 @@ def actions(tmp_path_factory):
     os.environ["WERKBAAR_KNOWLEDGE_URL"] = url
     try:
         modules = {name: importlib.import_module(f"actions.{name}")
-                   for name in ("replies", "understood", "interview", "answer_question",
+                   for name in ("replies", "situation_replies", "understood", "interview", "answer_question",
                                 "roles", "messages", "advice")}
     finally:
         if before is None:

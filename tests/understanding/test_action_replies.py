@@ -35,18 +35,18 @@ def test_fallback_answers_a_clear_question_but_not_nonsense(actions):
     ranking = [("nlu_fallback", 0.4), ("ask_question", 0.35)]
     # A high confidence alone is no verdict: the classifier's guess is searched.
     dispatcher = CollectingDispatcher()
-    events = replies.fallback_search(
+    events = actions["situation_replies"].fallback_search(
         dispatcher, tracker(QUESTION, confidence=0.99, ranking=ranking), {})
     # A whole question with a clear match is answered as one ...
     assert texts(dispatcher)[0].startswith("Hulp bij") and slots(events)["last_answer_ids"]
     # ... a fragment with a hedge.
     dispatcher = CollectingDispatcher()
     fragment = "werkgever vertellen over ziekte"
-    replies.fallback_search(dispatcher, tracker(fragment, ranking=ranking), {})
+    actions["situation_replies"].fallback_search(dispatcher, tracker(fragment, ranking=ranking), {})
     assert texts(dispatcher)[0] == messages.PROBABLY_MEANT
     # The same words, decided as nonsense by the understanding layer: please rephrase.
     dispatcher = CollectingDispatcher()
-    events = replies.fallback_search(
+    events = actions["situation_replies"].fallback_search(
         dispatcher, tracker(QUESTION, ranking=ranking, understanding=NONSENSE), {})
     assert texts(dispatcher) == [messages.REPHRASE] and events == []
 
@@ -54,7 +54,7 @@ def test_fallback_answers_a_clear_question_but_not_nonsense(actions):
 def test_fallback_reads_a_story_back(actions):
     replies, messages = actions["replies"], actions["messages"]
     dispatcher = CollectingDispatcher()
-    events = replies.fallback_search(
+    events = actions["situation_replies"].fallback_search(
         dispatcher, tracker(STORY, ranking=[("share_situation", 0.3)]), {})
     assert texts(dispatcher)[0].startswith(messages.STORY_HEARD)
     assert slots(events)["situation_captured"] is True
@@ -67,7 +67,7 @@ def test_an_unclear_sentence_after_the_plan_adds_to_the_situation(actions):
     replies, messages = actions["replies"], actions["messages"]
     text = "ik wil graag blijven werken, maar dit werk wordt steeds zwaarder met al dat tillen"
     dispatcher = CollectingDispatcher()
-    replies.fallback_search(dispatcher, tracker(text, ranking=[("start_interview", 0.2)],
+    actions["situation_replies"].fallback_search(dispatcher, tracker(text, ranking=[("start_interview", 0.2)],
                                                 plan_given=True, given_item_ids=[]), {})
     said = texts(dispatcher)
     assert messages.REPHRASE not in said
@@ -78,7 +78,7 @@ def test_an_unclear_long_sentence_is_searched_not_bounced(actions):
     replies, messages = actions["replies"], actions["messages"]
     text = "mijn leidinggevende snapt niet dat ik door mijn reuma minder kan tillen dan vroeger"
     dispatcher = CollectingDispatcher()
-    replies.fallback_search(dispatcher, tracker(text, ranking=[("greet", 0.2)]), {})
+    actions["situation_replies"].fallback_search(dispatcher, tracker(text, ranking=[("greet", 0.2)]), {})
     assert texts(dispatcher)[0] == messages.PROBABLY_MEANT
 
 
@@ -269,7 +269,7 @@ def test_a_long_reply_is_not_repeated_word_for_word(actions):
                                                         for n, c in ranking],
                                      "entities": []}, events, False, None, None, None)
         dispatcher = CollectingDispatcher()
-        replies.fallback_search(dispatcher, state, {})
+        actions["situation_replies"].fallback_search(dispatcher, state, {})
         return texts(dispatcher)
 
     assert fallback([]) == [messages.REPHRASE]

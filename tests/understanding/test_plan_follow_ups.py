@@ -10,7 +10,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from tests.support.action_harness import actions, texts, tracker  # noqa: F401
+from tests.support.action_harness import actions, slots, texts, tracker  # noqa: F401
 
 
 @pytest.mark.parametrize("text", ["aanbevelingen hoofdstuk 3", "overzicht par 3.2",
@@ -19,7 +19,7 @@ def test_a_short_overview_request_gets_the_section_overview(actions, text):
     """'aanbevelingen hoofdstuk 3' in the chat gives the overview `werkbaar richtlijn 3` prints,
     also when the classifier was unsure; limited to one bubble."""
     replies = actions["replies"]
-    for answer in (replies.answer_question, replies.fallback_search):
+    for answer in (replies.answer_question, actions["situation_replies"].fallback_search):
         dispatcher = CollectingDispatcher()
         answer(dispatcher, tracker(text, role="professional"),
                text if answer is replies.answer_question else {})
@@ -122,14 +122,14 @@ def test_no_employer_is_no_employer_role(actions):
     entity = [{"entity": "role", "value": "werkgever"}]
     for plan_given in (False, True):
         dispatcher = CollectingDispatcher()
-        events = replies.confirm_role(dispatcher, tracker(
+        events = actions["situation_replies"].confirm_role(dispatcher, tracker(
             "Ik heb op dit moment geen werkgever.", intent="choose_role", entities=entity,
             role="werkgever", plan_given=plan_given, energie="moe"), {})
         assert {"event": "slot", "name": "role", "value": "werkzoekende"} in \
             [{k: e.get(k) for k in ("event", "name", "value")} for e in events]
         assert messages.ROLE_CONFIRMED["werkgever"] not in texts(dispatcher)
     dispatcher = CollectingDispatcher()
-    replies.confirm_role(dispatcher, tracker("ik ben werkgever en heb geen werk voor hem",
+    actions["situation_replies"].confirm_role(dispatcher, tracker("ik ben werkgever en heb geen werk voor hem",
                                              intent="choose_role", entities=entity,
                                              role="werkgever"), {})
     assert texts(dispatcher)[0] == messages.ROLE_CONFIRMED["werkgever"]
@@ -155,11 +155,11 @@ def test_a_fine_statement_after_the_plan_adds_no_advice(actions):
     replies, messages = actions["replies"], actions["messages"]
     text = "Mijn vrouw en kinderen staan achter me, daar zit het probleem niet."
     dispatcher = CollectingDispatcher()
-    replies.story_after_plan(dispatcher, tracker(text, plan_given=True, steun="weet ik niet"))
+    actions["situation_replies"].story_after_plan(dispatcher, tracker(text, plan_given=True, steun="weet ik niet"))
     assert texts(dispatcher) == [messages.FINE_NOTED, messages.ANYTHING_ELSE]
     text = "mijn teamleider snapt er niks van"
     dispatcher = CollectingDispatcher()
-    replies.story_after_plan(dispatcher, tracker(text, plan_given=True))
+    actions["situation_replies"].story_after_plan(dispatcher, tracker(text, plan_given=True))
     assert messages.FINE_NOTED not in texts(dispatcher)
 
 
@@ -181,7 +181,7 @@ def test_a_new_fact_after_the_plan_keeps_the_rest_of_the_plan_for_more(actions):
     on it and then what the plan had left (not lost)."""
     replies = actions["replies"]
     left = ["rl-3.2-scholing-omscholing", "rl-3.2-inkomenscompensatie"]
-    events = replies.story_after_plan(CollectingDispatcher(), tracker(
+    events = actions["situation_replies"].story_after_plan(CollectingDispatcher(), tracker(
         "vroeger werkte ik als secretaresse op een advocatenkantoor, dat werk was zwaar",
         plan_given=True, more_item_ids=left))
     more = next(e["value"] for e in events if e.get("name") == "more_item_ids")
@@ -193,9 +193,51 @@ def test_a_message_without_news_after_the_plan_gets_no_random_advice(actions):
     search on it; the plan's rest is offered."""
     replies, messages = actions["replies"], actions["messages"]
     dispatcher = CollectingDispatcher()
-    events = replies.story_after_plan(dispatcher, tracker(
+    events = actions["situation_replies"].story_after_plan(dispatcher, tracker(
         "hij is een goede vakman, ik wil hem echt niet kwijt", plan_given=True,
         role="werkgever", more_item_ids=["rl-3.2-taken-tijdelijk-overnemen"]))
     assert texts(dispatcher) == [messages.NOTED, messages.ANYTHING_ELSE_MORE]
     assert dispatcher.messages[-1]["buttons"][0]["payload"] == "/more"
     assert not any(e.get("name") == "more_item_ids" for e in events)
+
+
+def test_a_job_seekers_opening_question_sets_the_role_and_the_right_referral(actions):
+    """'ik zit in de bijstand ... waar begin ik?': answered as a job seeker (the interview then
+    asks the job seeker's questions), and not sent to a company doctor they do not have."""
+    replies, messages = actions["replies"], actions["messages"]
+    dispatcher = CollectingDispatcher()
+    events = replies.answer_question(dispatcher, tracker(
+        "zit al twee jaar in de ww met mijn reuma en moet van het uwv solliciteren, "
+        "waar begin ik?"), "zit al twee jaar in de ww met mijn reuma en moet van het uwv "
+        "solliciteren, waar begin ik?")
+    values = slots(events)
+    assert values.get("role") == "werkzoekende"
+    assert values.get("aandoening")  # the interview does not ask it again
+    assert messages.NOT_A_DOCTOR_JOB_SEEKER in texts(dispatcher)
+    assert messages.NOT_A_DOCTOR not in texts(dispatcher)
+
+
+def test_a_condition_named_before_the_interview_is_not_asked_again_nor_skipped_silently(
+        actions):
+    interview, messages = actions["interview"], actions["messages"]
+    ask_energy = next(a for a in interview.ASK_ACTIONS if a.topic == "energie")
+    dispatcher = CollectingDispatcher()
+    ask_energy().run(dispatcher, tracker("ja", aandoening="Multiple sclerose (MS)"), {})
+    said = texts(dispatcher)
+    assert said[0] == messages.CONDITION_KNOWN.format(name="Multiple sclerose (MS)")
+    assert said[1].startswith("Vraag 2 van 5") and messages.INTERVIEW_HOW in said[1]
+    # Read back in a story already: confirmed there, not said again.
+    dispatcher = CollectingDispatcher()
+    ask_energy().run(dispatcher, tracker("ja", aandoening="Multiple sclerose (MS)",
+                                         story_topics=["aandoening"]), {})
+    assert len(texts(dispatcher)) == 1
+
+
+def test_a_job_seekers_work_advice_starts_with_finding_work(actions):
+    """A job seeker who names hours, the journey and applying gets help finding work first."""
+    replies = actions["replies"]
+    plan = replies.current_plan(tracker(
+        "x", role="werkzoekende", aandoening="ME/CVS",
+        werkbelasting="een paar uur per week lukt, reizen kost me te veel en ik moet solliciteren"))
+    work = next(block for block in plan.topics if block.topic == "werkbelasting")
+    assert "werk_zoeken" in work.items[0].themes
