@@ -45,6 +45,10 @@ CLASSIFIER_AGREE = 0.25
 # blind set: many danger messages have no such word.)
 UNWORDED_ALARM = 0.6
 UNWORDED_CHECK = 0.7
+# ... and it asks only when one sentence on its own is that unsafe too: a teacher's story of
+# a kind partner, shame and a strict head ('ik schaam me ervoor', 'ik weet niet hoe hij zou
+# reageren') scored 0.87 as a whole and 0.76 for two sentences, no sentence above 0.57. On the
+# development sets v1-v3 every unworded message asked about has a sentence of 0.94 or more.
 # A longer message the model finds dangerous as a whole raises the alarm (or asks) only when a
 # sentence, or two in a row, of it is not safe too (`SafetyModel.located`): a long story about
 # a call centre, trains and the toilet added up to 0.46 'suicidal' while no part of it was
@@ -58,6 +62,11 @@ LOCATED = 0.4
 # (3 of ~2,400 danger messages), false alarms 5.1% -> 4.5%; on the development sets v1-v3 no
 # danger message lost and false alarms 1.2/2.9/6.0% -> 0.6/0.7/3.3% (0.99: 1.2/2.2/6.0%).
 PATTERN_VETO = 0.95
+# A weak pattern ('hoe lang hou ik dit nog vol', 'het hoeft niet meer') asks unless the model is
+# this sure the message is safe: 'hoe lang hou ik dit nog vol? zou ik beter naar binnen kunnen,
+# kantoorwerk?' (a paver with arthritis, 0.95 safe). On the development sets v1-v3 every danger
+# or unsure message a weak pattern caught is at most 0.21 safe; two negatives are 0.87 and 0.94.
+WEAK_VETO = 0.9
 # How much surer the model must be of another kind than of the pattern's kind to change it
 # ('mijn stagiaire vertelde me dat ze zelfmoordgedachten heeft' reads as 'me ... zelfmoord-
 # gedachten' to a pattern). Also by cross-validation: right kind 0.895 without, 0.908 with a
@@ -128,11 +137,13 @@ def judge(text: str, classifier_says_crisis: bool = False, model=None,
         located = (model or safety_model()).located(cleaned)
         if located >= LOCATED:
             return SafetyVerdict("alarm", verdict.kind, "model")
-    if patterns.weak_signal(text):
+    if patterns.weak_signal(text) and verdict.probabilities.get(SAFE, 0.0) < WEAK_VETO:
         return SafetyVerdict("check", None, "pattern")
     if verdict.danger + verdict.unsure >= max(check, 0 if worded else UNWORDED_CHECK):
         located = (model or safety_model()).located(cleaned) if located is None else located
-        if located >= LOCATED:
+        # Without a danger word, one sentence on its own must sound unsafe too.
+        if located >= LOCATED and (worded or (model or safety_model()).located(
+                cleaned, pairs=False) >= UNWORDED_CHECK):
             return SafetyVerdict("check", None, "model")
     # The intent classifier alone (it learnt a few ambiguous examples) asks only when the
     # safety model hears something too: 'die avonddiensten hoeven voor mij niet meer' is none.

@@ -234,23 +234,23 @@ class SafetyModel:
         probabilities = self.pipeline.predict_proba([text or ""])[0]
         return ModelVerdict({label: float(p) for label, p in zip(self.labels, probabilities)})
 
-    def located(self, text: str) -> float:
+    def located(self, text: str, pairs: bool = True) -> float:
         """The highest probability of 'not safe' (danger or unsure) of a sentence or two
-        sentences in a row of a longer message (1.0 for a single sentence): where in the
-        message the danger is."""
-        pieces = sentence_parts(text or "")
+        sentences in a row (`pairs`) of a longer message (1.0 for a single sentence): where in
+        the message the danger is."""
+        pieces = sentence_parts(text or "", pairs)
         if len(pieces) < 2:
             return 1.0
         safe = self.labels.index(SAFE)
         return max(1.0 - row[safe] for row in self.pipeline.predict_proba(pieces))
 
 
-def sentence_parts(text: str) -> List[str]:
-    """Each sentence (or line) and each two in a row; [] for a single sentence."""
+def sentence_parts(text: str, pairs: bool = True) -> List[str]:
+    """Each sentence (or line) and, with `pairs`, each two in a row; [] for a single sentence."""
     found = [s for line in text.splitlines() for s in sentences(line)]
     if len(found) < 2:
         return []
-    return found + [f"{a} {b}" for a, b in zip(found, found[1:])]
+    return found + ([f"{a} {b}" for a, b in zip(found, found[1:])] if pairs else [])
 
 
 @lru_cache(maxsize=1)

@@ -42,3 +42,34 @@ INTERVIEW_ANSWERS = [
 
 def test_interview_answers_are_not_danger():
     assert [(t, judge(t)) for t in INTERVIEW_ANSWERS if judge(t).level != "none"] == []
+
+
+def _written_by_others():
+    """Persona answers and questions written by independent writers for other measures (the
+    blind personas, the matcher dev sets): ordinary messages about work and illness."""
+    import glob
+    from pathlib import Path
+
+    import yaml
+
+    root = Path(__file__).resolve().parents[2]
+    texts = []
+    for path in sorted(glob.glob(str(root / "bench" / "data" / "matcher_dev_*.yaml"))):
+        texts += [c["message"] for c in yaml.safe_load(open(path, encoding="utf-8"))["cases"]]
+    personas = yaml.safe_load(open(root / "tests" / "conversation" / "blind" / "personas.yaml",
+                                   encoding="utf-8"))
+    for persona in personas.get("personas") or personas.get("conversations") or []:
+        texts += [persona["opening"], *(persona.get("answers") or {}).values()]
+    return [t for t in dict.fromkeys(texts) if isinstance(t, str) and len(t) > 3]
+
+
+def test_ordinary_messages_of_other_writers_raise_no_alarm_and_rarely_a_question():
+    """A direct question to a teacher who is ashamed to tell her strict head ('ik schaam me
+    ervoor'), or to a paver asking 'hoe lang hou ik dit nog vol? ... kantoorwerk?', derails the
+    conversation: 3 of ~400 such messages were asked, now 1 ('... dat ik beter af ben zonder',
+    where asking is right)."""
+    texts = _written_by_others()
+    assert len(texts) > 350
+    verdicts = [(t, judge(t).level) for t in texts]
+    assert [t for t, level in verdicts if level == "alarm"] == []
+    assert len([t for t, level in verdicts if level == "check"]) <= 1
