@@ -197,8 +197,6 @@ PLAN_ABOVE = "Je advies staat hierboven, met je samenvatting om te downloaden."
 NEW_FOR_YOU = "Dit komt erbij, bij wat je nu vertelt:"
 # After the plan, a message that adds nothing to the situation: noted.
 NOTED = "Dank je, dat is goed om te weten."
-ANYTHING_ELSE_MORE = ("Wil je meer advies uit je plan, of iets anders vragen? Typ 'klaar' als je "
-                      "klaar bent.")
 # After the plan, a message that says something is fine: noted, no advice for it.
 FINE_NOTED = "Fijn om te horen."
 ANYTHING_ELSE = "Wil je nog iets weten? Vraag het gerust, of typ 'klaar'."

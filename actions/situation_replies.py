@@ -71,6 +71,8 @@ def capture_story(dispatcher: CollectingDispatcher, tracker: Tracker,
     found = read_story(text)
     condition = KB.match_condition(text)
     events: Events = []
+    if tracker.get_slot("role") is None and (seeks_work(text) or says_no_employer(text)):
+        events.append(SlotSet("role", "werkzoekende"))  # 'ik zoek werk maar ...': their questions
     lines = []
     if condition and tracker.get_slot("aandoening") in (None, SKIPPED):
         events.append(SlotSet("aandoening", condition.name))
@@ -101,7 +103,8 @@ def story_after_plan(dispatcher: CollectingDispatcher, tracker: Tracker,
         # a search on it gives advice at random. The plan's rest stays for 'meer'.
         dispatcher.utter_message(text=messages.NOTED)
         if has_more(tracker):
-            dispatcher.utter_message(text=messages.ANYTHING_ELSE_MORE, buttons=[
+            dispatcher.utter_message(text=once(tracker, messages.WHAT_NOW_PLAN_MORE,
+                                               messages.WHAT_NOW_AGAIN), buttons=[
                 more_button(), *buttons([("Klaar", "Klaar")])])
         else:
             dispatcher.utter_message(text=messages.ANYTHING_ELSE)

@@ -68,6 +68,9 @@ class AdvicePlan:
         return [item.id for block in self.topics for item in block.items]
 
 
+CHECKLIST_THEME = "factoren"
+
+
 def make_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]],
               audience: str = "werkende", told: Optional[Dict[str, str]] = None) -> AdvicePlan:
     """Plan for the answers of one interview (topic -> the worker's words, SKIPPED or None).
@@ -173,12 +176,19 @@ def _advice(kb: KnowledgeBase, reading: Reading, audience: str,
         fitting = [h.item for h in hits
                    if themes.intersection(h.item.themes) and h.item.id not in used
                    and _fits_condition(h.item, condition)]
-        advice = [i for i in fitting if i.kind in voc.ADVICE_KINDS]
-        findings = [i for i in fitting if i.kind not in voc.ADVICE_KINDS
-                    and i.evidence != UNPROVEN]
+        advice = [i for i in fitting if i.actionable]
+        # The doctor's checklists ('which factors to map', guideline 1.2) are advice about all
+        # factors at once: after the advice on this one ('werkdruk' got 'factoren met minder
+        # bewijs meenemen' before 'ken je grenzen').
+        advice = [i for i in advice if i.themes[0] != CHECKLIST_THEME] + \
+            [i for i in advice if i.themes[0] == CHECKLIST_THEME]
+        findings = [i for i in fitting if not i.actionable and i.evidence != UNPROVEN]
         # 'onvoldoende bewijs dat ... helpt' is no advice to plan with: last, if at all.
-        unproven = [i for i in fitting if i.kind not in voc.ADVICE_KINDS
-                    and i.evidence == UNPROVEN]
+        unproven = [i for i in fitting if not i.actionable and i.evidence == UNPROVEN]
+        if audience == "werkzoekende" and reading.topic == "werkbelasting":
+            # About work, a job seeker's own items first (finding work, work near home).
+            advice = [i for i in advice if "werkende" not in i.audiences] + \
+                [i for i in advice if "werkende" in i.audiences]
         _best_per_factor(advice + findings, reading, audience, per_factor)
         ranked += advice + findings + unproven
         if len(set(per_factor.values()) | set(ranked)) >= limit:

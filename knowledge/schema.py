@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Dict, Optional, Tuple
 
 from .errors import ContentError, ContentProblem
+from . import vocabulary as voc
 from .vocabulary import document_title, evidence_label
 
 # Bump when the mapping from content to store changes, so stores get rebuilt.
@@ -90,6 +91,13 @@ class Item:
     @property
     def evidence_label(self) -> str:
         return evidence_label(self.evidence)
+
+    @property
+    def actionable(self) -> bool:
+        """Something to do: a recommendation, solution or need, or a conclusion about what
+        helps (`vocabulary.ACTIONABLE_HEADINGS`)."""
+        source = (self.source.document, self.source.section, self.source.heading)
+        return self.kind in voc.ADVICE_KINDS or source in voc.ACTIONABLE_HEADINGS
 
 
 @dataclass(frozen=True)

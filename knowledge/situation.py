@@ -71,6 +71,7 @@ FACTOR_QUERY: Dict[str, str] = {
     "overbescherming": "overprotectie overbescherming beschermen naasten",
     "steun_thuis": "partner gezin naasten thuis",
     "werk_zoeken": "werk zoeken solliciteren, hulp en bemiddeling bij het vinden van werk",
+    "werkdruk": "werkdruk verminderen: taken afstaan of aanpassen, je grenzen kennen en aangeven",
     "werkaanpassingen": "aanpassingen aan werkplek, werkorganisatie en werktijden",
 }
 

@@ -58,6 +58,12 @@ THEMES: Dict[str, str] = {
 
 # Item kinds a person can act on (as opposed to findings: conclusies, achtergrond, visie).
 ADVICE_KINDS = ("aanbeveling", "oplossing", "behoefte")
+# Conclusions that are about what helps rather than what hinders: the guideline's 3.1 lists
+# of what a worker can do themself ('ken je grenzen', 'pas je werk aan') and what support they
+# need. In a plan they count as advice.
+ACTIONABLE_HEADINGS = (("richtlijn", "3.1", "Wat een werk(zoek)ende zelf kan doen om "
+                        "arbeidsparticipatie te bevorderen"),
+                       ("richtlijn", "3.1", "Nodige ondersteuning"))
 
 # Evidence values. A level is only given where the source's own words state it: the plain-text
 # guideline lost the typography (bold/standard/italic) that marks levels 1-3 in its figures, so a

@@ -58,8 +58,11 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
     "steun_thuis": (r"\bthuisfront", r"\b(steun|hulp|begrip) (van |vanuit )?thuis\b",
                     r"\bthuis (snapt|snappen|begrijpt|begrijpen|steunt|steunen|helpt|"
                     r"helpen|moet|doe|is er|heb)", r"\b(en|maar) thuis\b",
-                    r"\bpartner", r"\bmijn man\b", r"\bmijn vrouw\b", r"\bvriend", r"\bgezin",
-                    r"\bkinderen", r"\bfamilie", r"\bouders", r"\bmantelzorg", r"\bhuishouden"),
+                    r"\bpartner", r"\bmijn man\b", r"\bmijn vrouw\b", r"\bvriend(in)?(en|nen)?\b",
+                    r"\bgezin",
+                    # own children and parents: a teacher's 'ouders die mailen' are not home
+                    r"\b(mijn|m'?n|mn|onze|ons) (kinderen|kids|ouders)\b",
+                    r"\bfamilie", r"\bmantelzorg", r"\bhuishouden"),
     "openheid": (r"\bvertellen", r"\bvertel\b", r"\bweten (het )?niet", r"\bgeheim",
                  r"\bopen (zijn )?over", r"\bniemand weet", r"\bverzwijg", r"\bdurf",
                  r"\bweet (\w+ )?niemand\b", r"\bschaam", r"\bhoe (hij|zij|ze|die) (zou|zal) "
@@ -146,7 +149,9 @@ PROBLEMS = whole("zwaar(der)?", "moeilijk(er)?", "lastig(er)?", "probleem", "pro
                  "(val|lig) (ik )?(compleet |helemaal |gewoon )?(stil|plat)", "ni(et)? normaal meer", "kapot", "niet te doen", "krap", "schulden",
                  "tekort", "kan beter", "spannend", "eng", "dreig\\w*", "alleen voor",
                  "doe[tn]? er (niks|niets) mee", "snap\\w* (er )?(niks|niets|weinig) van",
-                 "verdien\\w* (ik )?(dan )?(gewoon )?(niks|niets|minder|weinig)")
+                 "verdien\\w* (ik )?(dan )?(gewoon )?(niks|niets|minder|weinig)",
+                 # being protected too much is a problem in itself ('lief maar overbezorgd')
+                 "overbezorgd", "betuttel\\w*", "(be)?scherm\\w* (me|mij) te veel")
 # 'energie is het probleem niet, het is de pijn': this topic is fine, whatever follows.
 NOT_HERE = (r"\b(is|zit) (het|hem|daar|dat) (probleem |grootste probleem )?niet\b",
             r"\bhet probleem niet\b", r"\b(moe|zwaar|druk) (ben|is) (ik|het) niet\b")

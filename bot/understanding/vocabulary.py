@@ -102,7 +102,9 @@ JOBLESS_BENEFITS = (r"\bww\b", r"\bbijstand")
 BENEFITS = JOBLESS_BENEFITS + (r"\buitkering", r"\bwia\b", r"\bwajong", r"\bziektewet")
 # Having no work, or looking for it.
 WITHOUT_WORK = (r"\bwerkloos", r"\bgeen werk\b", r"\bgeen baan", r"\bzoek (naar )?werk",
-                r"\bgeen werkgever")
+                r"\bgeen werkgever", r"\b(baan|werk|job) kwijt(geraakt)?\b(?! te raken)",
+                r"\bben (ik )?ontslagen",
+                r"\bzoek (ik )?(iets anders|ander werk|een (nieuwe |andere )?(baan|job))")
 
 # Words that name an interview topic: 'mijn antwoord over geld klopt niet'.
 TOPIC_NAMES = {

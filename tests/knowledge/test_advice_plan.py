@@ -145,3 +145,21 @@ def test_an_employers_plan_offers_the_guidelines_steps_for_employers(real_kb):
     assert {"rl-3.2-werkgever-ruimte-uitproberen", "rl-3.2-taken-tijdelijk-overnemen"} <= set(ids)
     assert not set(ids) & set(plan.item_ids)
     assert make_plan(real_kb, {"energie": "vaak moe"}).employer_steps == []
+
+
+def test_work_pressure_gets_something_to_do_before_a_checklist(real_kb):
+    """'ik zeg overal ja op en dan loopt het over': what the worker can do (know and say your
+    limits, hand over tasks), not the doctor's list of factors with less evidence."""
+    plan = make_plan(real_kb, {"werkbelasting": "de werkdruk, al die vergaderingen en verslagen "
+                                                "erbij, en ik zeg overal ja op"})
+    work = plan.topics[0]
+    assert all(item.actionable for item in work.items[:2])
+    assert work.items[0].themes[0] != "factoren"
+    assert "werkdruk" in work.items[0].themes
+
+
+def test_a_job_seekers_work_advice_puts_their_own_items_first(real_kb):
+    plan = make_plan(real_kb, {"werkbelasting": "ik word steeds afgewezen bij sollicitaties"},
+                     "werkzoekende")
+    work = plan.topics[0]
+    assert "werkende" not in work.items[0].audiences

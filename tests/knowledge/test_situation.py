@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.situation import (MAX_ANSWER_CHARS, SKIPPED, clean_answer, is_skip, read_answer,
-                                 read_story)
+from knowledge.situation import (MAX_ANSWER_CHARS, SKIPPED, clean_answer, factors_in, is_skip,
+                                 read_answer, read_story)
 
 
 @pytest.mark.parametrize("story, expected", [
@@ -46,6 +46,8 @@ def test_story_without_work_topics_fills_nothing():
     ("financien", "Geen zorgen", 0),
     ("financien", "ja", 1),
     ("financien", "ik ben bang dat ik mijn inkomen kwijtraak", 2),
+    ("steun", "mijn ouders zijn lief maar wel een beetje overbezorgd", 1),
+    ("energie", "na een dag werken ben ik uitgeteld", 2),
 ])
 def test_answer_concern(topic, answer, concern):
     reading = read_answer(topic, answer)
@@ -80,3 +82,14 @@ def test_stored_answers_are_short_single_lines():
     assert clean_answer("  a\n b  ") == "a b"
     long = clean_answer("moe " * 500)
     assert len(long) == MAX_ANSWER_CHARS and long.endswith("…")
+
+
+@pytest.mark.parametrize("text, factor, named", [
+    ("de ouders van de leerlingen mailen tot 's avonds laat", "steun_thuis", False),
+    ("mijn ouders helpen me veel", "steun_thuis", True),
+    ("mijn collega's zijn heel vriendelijk", "steun_thuis", False),
+    ("mijn vriendin steunt me", "steun_thuis", True),
+])
+def test_people_at_home_are_ones_own(text, factor, named):
+    """A teacher's 'ouders die mailen' are the pupils' parents, not support at home."""
+    assert (factor in factors_in(text, "steun")) is named

@@ -147,3 +147,14 @@ def test_cues_and_vocabulary_do_not_import_rasa():
         imported += [node.module or "" for node in ast.walk(tree)
                      if isinstance(node, ast.ImportFrom)]
         assert not [m for m in imported if m.split(".")[0] in ("rasa", "rasa_sdk")], name
+
+
+@pytest.mark.parametrize("text, seeking", [
+    ("ik ben mijn baan kwijt en zoek iets anders", True),
+    ("sinds de reorganisatie ben ik ontslagen", True),
+    ("ik ben mijn werk kwijtgeraakt door mijn ziekte", True),
+    ("ik ben bang mijn baan kwijt te raken", False),
+    ("ik werk als kok in een restaurant", False),
+])
+def test_without_work_or_looking_for_it(text, seeking):
+    assert cues.seeks_work(text) is seeking

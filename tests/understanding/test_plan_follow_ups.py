@@ -196,7 +196,7 @@ def test_a_message_without_news_after_the_plan_gets_no_random_advice(actions):
     events = actions["situation_replies"].story_after_plan(dispatcher, tracker(
         "hij is een goede vakman, ik wil hem echt niet kwijt", plan_given=True,
         role="werkgever", more_item_ids=["rl-3.2-taken-tijdelijk-overnemen"]))
-    assert texts(dispatcher) == [messages.NOTED, messages.ANYTHING_ELSE_MORE]
+    assert texts(dispatcher) == [messages.NOTED, messages.WHAT_NOW_PLAN_MORE]
     assert dispatcher.messages[-1]["buttons"][0]["payload"] == "/more"
     assert not any(e.get("name") == "more_item_ids" for e in events)
 
