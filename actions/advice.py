@@ -85,9 +85,11 @@ class ActionGiveAdvice(Action):
         })
         dispatcher.utter_message(text=messages.PLAN_CLOSE,
                                  buttons=follow_up_buttons(plan.audience))
-        # 'meer': first the topics not shown and an employer's steps, then the second advice of
-        # every topic, then the third: every 'meer' goes round the topics.
-        more = [b.items[0].id for b in later] + [item.id for item in plan.employer_steps]
+        # 'meer': first an employer's first step (the guideline's advice to employers), the
+        # topics not shown and the other steps, then the second advice of every topic, then the
+        # third: every 'meer' goes round the topics.
+        steps = [item.id for item in plan.employer_steps]
+        more = steps[:1] + [b.items[0].id for b in later] + steps[1:]
         depth = max((len(b.items) for b in plan.topics), default=0)
         more += [b.items[i].id for i in range(1, depth) for b in plan.topics if i < len(b.items)]
         more = [i for i in dict.fromkeys(more) if i not in before and i not in shown]

@@ -20,7 +20,8 @@ from actions.more import has_more, show_more
 from actions.overview_reply import answer_overview
 from actions.state import given_event, given_ids, once, told_events
 from bot.understanding.cues import (asks_about_rules, asks_first_step, asks_for_more,
-                                    asks_where_to_go, says_no_employer, seeks_work)
+                                    asks_what_to_do, asks_where_to_go, says_no_employer,
+                                    seeks_work, word_count)
 from knowledge import vocabulary as voc
 from knowledge.advice_plan import make_plan
 from knowledge.situation import (SKIPPED, TOPIC_LABELS, TOPICS, is_follow_up, read_answer,
@@ -96,7 +97,10 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
         return overview
     if tracker.get_slot("plan_given") and asks_first_step(text):
         return first_step(dispatcher, tracker)
-    if asks_for_more(text) and has_more(tracker):
+    if has_more(tracker) and (asks_for_more(text) or (
+            tracker.get_slot("plan_given") and asks_what_to_do(text))):
+        # 'wat kan ik als leidinggevende concreet doen?' after the plan: the plan is the
+        # context, its advice not shown yet is the answer.
         return show_more(dispatcher, tracker)
     audience = audience_for(tracker.get_slot("role"), text)
     # 'ik zit in de bijstand en de gemeente wil dat ik solliciteer': a job seeker, whose own

@@ -126,6 +126,9 @@ def story_after_plan(dispatcher: CollectingDispatcher, tracker: Tracker,
     hits = KB.search(text, audience=audience, limit=RESULTS, prefer_advice=True)
     given = given_ids(tracker)
     fresh = [hit for hit in hits if hit.item.id not in given]
+    # New facts want advice, not another finding ('veel pijn bij bukken' got 'pijn beperkt je
+    # in je werk'): what helps first, in search order.
+    fresh.sort(key=lambda hit: not hit.item.actionable)
     if fresh:
         dispatcher.utter_message(text=messages.NEW_FOR_YOU)
         dispatcher.utter_message(text=item_message(fresh[0].item, audience))

@@ -176,7 +176,9 @@ def _advice(kb: KnowledgeBase, reading: Reading, audience: str,
         fitting = [h.item for h in hits
                    if themes.intersection(h.item.themes) and h.item.id not in used
                    and _fits_condition(h.item, condition)]
-        advice = [i for i in fitting if i.actionable]
+        advice = [i for i in fitting if i.actionable and i.evidence != UNPROVEN]
+        if condition is not None:  # what the sources say for this condition first
+            advice.sort(key=lambda i: condition.id not in i.conditions)
         # The doctor's checklists ('which factors to map', guideline 1.2) are advice about all
         # factors at once: after the advice on this one ('werkdruk' got 'factoren met minder
         # bewijs meenemen' before 'ken je grenzen').
@@ -184,7 +186,7 @@ def _advice(kb: KnowledgeBase, reading: Reading, audience: str,
             [i for i in advice if i.themes[0] == CHECKLIST_THEME]
         findings = [i for i in fitting if not i.actionable and i.evidence != UNPROVEN]
         # 'onvoldoende bewijs dat ... helpt' is no advice to plan with: last, if at all.
-        unproven = [i for i in fitting if not i.actionable and i.evidence == UNPROVEN]
+        unproven = [i for i in fitting if i.evidence == UNPROVEN]
         if audience == "werkzoekende" and reading.topic == "werkbelasting":
             # About work, a job seeker's own items first (finding work, work near home).
             advice = [i for i in advice if "werkende" not in i.audiences] + \

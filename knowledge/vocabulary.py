@@ -60,10 +60,13 @@ THEMES: Dict[str, str] = {
 ADVICE_KINDS = ("aanbeveling", "oplossing", "behoefte")
 # Conclusions that are about what helps rather than what hinders: the guideline's 3.1 lists
 # of what a worker can do themself ('ken je grenzen', 'pas je werk aan') and what support they
-# need. In a plan they count as advice.
+# need, and 2.1's interventions for one condition. In a plan they count as advice (those with
+# too little evidence excepted).
 ACTIONABLE_HEADINGS = (("richtlijn", "3.1", "Wat een werk(zoek)ende zelf kan doen om "
                         "arbeidsparticipatie te bevorderen"),
-                       ("richtlijn", "3.1", "Nodige ondersteuning"))
+                       ("richtlijn", "3.1", "Nodige ondersteuning"),
+                       # what helps for one condition ('oefentherapie bij rugklachten')
+                       ("richtlijn", "2.1", "Ziektespecifieke interventies"))
 
 # Evidence values. A level is only given where the source's own words state it: the plain-text
 # guideline lost the typography (bold/standard/italic) that marks levels 1-3 in its figures, so a

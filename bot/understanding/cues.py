@@ -28,6 +28,8 @@ _SEEKS_WORK = voc.any_of(voc.ROLE_PHRASES["werkzoekende"])
 _NO_EMPLOYER = re.compile(r"\b(?:ik heb|heb ik|ik zit|zit ik|ik ben)\b[^.?!]{0,30}"
                           r"\b(?:geen|zonder)\s+(?:\w+\s+)?werkgever")
 _FIRST_STEP = voc.any_of(voc.FIRST_STEP)
+_WHAT_TO_DO = voc.any_of(voc.WHAT_TO_DO)
+WHAT_TO_DO_LEAD = 4  # words before it at most: 'ik wil vooral weten wat ik ... kan doen'
 _ASKS_MORE = voc.any_of(voc.ASKS_MORE)
 MORE_WORDS = 10
 _WHY = re.compile(rf"^\W*(?:{voc.one_of(voc.ASKS_WHY)})\b")
@@ -106,6 +108,15 @@ def asks_about_rules(text: str) -> bool:
     """'zijn er regelingen voor?', 'heb ik ergens recht op?', 'mijn verplichtingen als
     werkgever': the laws and schemes the sources name belong with the answer."""
     return bool(_RULES.search(fold(text or "")))
+
+
+def asks_what_to_do(text: str) -> bool:
+    """'wat kan ik als leidinggevende concreet doen?', 'hoe pak ik dit aan?': what to do, about
+    nothing in particular (after the plan: the plan's next advice). 'ik heb veel pijn bij het
+    tillen, wat kan ik doen?' asks about what comes before it: not this."""
+    folded = fold(text or "")
+    found = _WHAT_TO_DO.search(folded)
+    return bool(found) and len(folded[:found.start()].split()) <= WHAT_TO_DO_LEAD
 
 
 def asks_first_step(text: str) -> bool:

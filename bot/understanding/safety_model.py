@@ -98,7 +98,8 @@ def _add_file(path: Path, texts: List[str], labels: List[str]) -> None:
         labels += [kind] * len(examples)
     texts += data.get("unsure") or []
     labels += [UNSURE] * len(data.get("unsure") or [])
-    for examples in (data.get("safe") or {}).values():
+    safe = data.get("safe") or {}
+    for examples in (safe.values() if isinstance(safe, dict) else [safe]):  # grouped or a list
         texts += examples
         labels += [SAFE] * len(examples)
 

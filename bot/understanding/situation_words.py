@@ -117,7 +117,8 @@ FINE_PHRASES = (
     r"\bvalt (eigenlijk |wel |goed |goe )?mee\b",
     r"\bniet (zo |echt |erg |heel |te |extra )?(moe|vermoeid|zwaar|druk)\b",
     r"\b(goede|genoeg|veel|fijne) (steun|hulp|begrip)\b",
-    r"\b(steunen|helpen|begrijpen) (me|mij)( goed| heel goed| erg goed)?\b(?! niet)",
+    r"(?<!niemand )(?<!nooit )\b(steun(t|en)|help(t|en)|begrijp(t|en)) (me|mij)( goed| heel goed"
+    r"| erg goed| heel erg| erg| enorm)?\b(?! niet)",
     r"\b(denkt|denken) (echt |goed |heel goed )?mee\b|\brekening met (me|mij)\b",
     r"\bstaa?t(en)? achter (me|mij)\b|\b(voel me|ben) gesteund\b|\bbegripvol\b",
     r"\b(kom|herstel) (ik )?(prima|goed|snel|goe) (bij|op)?\b",

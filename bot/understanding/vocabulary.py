@@ -168,6 +168,11 @@ FIRST_STEP = (r"\bwat (eerst|als eerste|het eerst)\b", r"\bwaar (moet ik |zal ik
               r"\bwat is (nu )?het belangrijkste\b", r"\bwat moet ik nu (eerst |als eerste )?doen\b",
               r"\bwat (moet|kan|zal|ga|doe) ik (nu )?(eerst|als eerste|het eerst)\b",
               r"\beerste stap\b", r"\bwat kan ik (nu )?het (beste|best) (eerst )?doen\b")
+# Asking what to do, with no object of its own: 'wat kan ik als leidinggevende concreet doen?',
+# 'hoe pak ik dit aan?' (after the plan: its advice not shown yet is the answer).
+WHAT_TO_DO = (r"\bwat (kan|kun|moet|zou|mag) (ik|je|we|u)( \w+){0,4} doen\b\W*$",
+              r"\bwat (ik|je|we|u)( \w+){0,4} (kan|kun|moet|zou|mag) doen\b\W*$",
+              r"\bhoe (pak|ga) (ik|je|we|u) (dit|dat|het) (nu )?aan\b\W*$")
 # Asking for more of what was just given: 'wat kan ik nog meer doen?', 'nog andere tips?'.
 ASKS_MORE = (r"\b(wat|welke?) (kan|moet|zou) ik (als \w+ )?(nog )?(meer|verder|anders)\b",
              r"\bnog (meer|andere|een paar) (tips|ideeen|ideetjes|adviezen|advies|dingen|opties)\b",

@@ -163,3 +163,12 @@ def test_a_job_seekers_work_advice_puts_their_own_items_first(real_kb):
                      "werkzoekende")
     work = plan.topics[0]
     assert "werkende" not in work.items[0].audiences
+
+
+def test_what_the_sources_say_for_the_condition_comes_first(real_kb):
+    """A hernia with work that is too physical: the guideline's interventions for back
+    complaints (2.1) lead the work advice, before the generic adjustments."""
+    plan = make_plan(real_kb, {"aandoening": "hernia",
+                               "werkbelasting": "dozen tillen, bukken en de hele dag staan"})
+    work = plan.topics[0]
+    assert "rugklachten" in work.items[0].conditions and work.items[0].actionable

@@ -48,6 +48,8 @@ def test_story_without_work_topics_fills_nothing():
     ("financien", "ik ben bang dat ik mijn inkomen kwijtraak", 2),
     ("steun", "mijn ouders zijn lief maar wel een beetje overbezorgd", 1),
     ("energie", "na een dag werken ben ik uitgeteld", 2),
+    ("steun", "mijn man steunt me heel erg", 0),
+    ("steun", "niemand steunt me", 1),
 ])
 def test_answer_concern(topic, answer, concern):
     reading = read_answer(topic, answer)

@@ -158,3 +158,18 @@ def test_cues_and_vocabulary_do_not_import_rasa():
 ])
 def test_without_work_or_looking_for_it(text, seeking):
     assert cues.seeks_work(text) is seeking
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("wat kan ik als leidinggevende concreet doen?", True),
+    ("ik wil vooral weten wat ik als werkgever kan doen", True),
+    ("hoe pak ik dit aan?", True),
+    ("wat moet ik tegen de bedrijfsarts zeggen?", False),
+    ("wat kan ik doen om minder moe te zijn?", False),
+])
+def test_asking_what_to_do_about_nothing_in_particular(text, asks):
+    assert cues.asks_what_to_do(text) is asks
+
+
+def test_what_to_do_about_what_was_just_said_is_not_about_nothing():
+    assert not cues.asks_what_to_do("ik heb veel pijn bij het tillen van dozen, wat kan ik doen?")

@@ -241,3 +241,28 @@ def test_a_job_seekers_work_advice_starts_with_finding_work(actions):
         werkbelasting="een paar uur per week lukt, reizen kost me te veel en ik moet solliciteren"))
     work = next(block for block in plan.topics if block.topic == "werkbelasting")
     assert "werk_zoeken" in work.items[0].themes
+
+
+def test_what_to_do_after_the_plan_is_answered_from_the_plan(actions):
+    """'wat kan ik als leidinggevende nu concreet doen?' after the plan: its advice not shown
+    yet (the guideline's steps for employers), not a new search."""
+    replies = actions["replies"]
+    dispatcher = CollectingDispatcher()
+    text = "wat kan ik als leidinggevende nu concreet doen?"
+    events = replies.answer_question(dispatcher, tracker(
+        text, plan_given=True, role="werkgever",
+        more_item_ids=["rl-3.2-werkgever-ruimte-uitproberen", "rl-3.2-taken-tijdelijk-overnemen"]),
+        text)
+    item = replies.KB.get_item("rl-3.2-werkgever-ruimte-uitproberen")
+    assert texts(dispatcher)[0].startswith(item.title_for("werkgever"))
+    assert "rl-3.2-werkgever-ruimte-uitproberen" in slots(events)["given_item_ids"]
+
+
+def test_new_facts_after_the_plan_get_something_to_do(actions):
+    """'veel pijn bij bukken en tillen' after the plan: advice, not the finding that pain makes
+    work hard."""
+    replies = actions["replies"]
+    events = actions["situation_replies"].story_after_plan(CollectingDispatcher(), tracker(
+        "ja veel pijn, vooral bij bukken en tillen en lang staan", plan_given=True))
+    given = slots(events)["given_item_ids"]
+    assert replies.KB.get_item(given[-1]).actionable
