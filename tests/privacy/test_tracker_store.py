@@ -256,3 +256,50 @@ def test_an_event_broker_gets_the_same_redacted_events(tmp_path):
     for secret in ("zo moe na het werk", "Piet", "06-12345678", "example.nl"):
         assert secret not in text, secret
     assert TEXT_NOT_KEPT in text
+
+
+def test_turns_saved_without_counting_store_every_event_once(tracker_url, tmp_path,
+                                                             monkeypatch):
+    """A turn's save uses the number of events its own read found instead of counting them in
+    SQL; over several turns, a second save in one turn, a new session and a tracker object the
+    store did not read (which is counted), every event is stored exactly once and the
+    conversation reads back as it went."""
+    store = _store(tracker_url, tmp_path)
+    counted = []
+    original = type(store).__mro__[1]._additional_events
+    monkeypatch.setattr(type(store).__mro__[1], "_additional_events",
+                        lambda self, session, tracker: counted.append(1)
+                        or original(self, session, tracker))
+    _save(store, _first_turn("s2"))  # not read by the store: counted
+    assert len(counted) == 1
+    expected = len(_rows(tracker_url, "s2"))
+    for turn in range(3):
+        tracker = asyncio.run(store.retrieve("s2"))
+        tracker.update(_user(f"bericht {turn}", "ask_question"))
+        tracker.update(ActionExecuted("action_answer_question"))
+        _save(store, tracker)  # known from the read
+        tracker.update(BotUttered(f"antwoord {turn}"))
+        tracker.update(ActionExecuted("action_listen"))
+        _save(store, tracker)  # known from the save before
+        expected += 4
+    assert len(counted) == 1
+    tracker = asyncio.run(store.retrieve("s2"))
+    # As Rasa logs it: the action's own event first, then the action (a later timestamp).
+    started = SessionStarted()
+    for event in (ActionExecuted("action_session_start"), started,
+                  ActionExecuted("action_listen"), _user("nieuwe sessie", "greet")):
+        tracker.update(event)
+    _save(store, tracker)  # a new session, known from the read
+    expected += 4
+    assert len(counted) == 1
+    tracker = asyncio.run(store.retrieve("s2"))
+    assert tracker.latest_message.intent["name"] == "greet"
+    tracker.update(ActionExecuted("utter_greet"))
+    _save(store, tracker)
+    expected += 1
+    assert len(counted) == 1
+    rows = _rows(tracker_url, "s2")
+    assert len(rows) == expected
+    assert len({(r[2], r[5], r[6]) for r in rows}) == len(rows)  # nothing stored twice
+    again = asyncio.run(store.retrieve("s2"))
+    assert [e.as_dict()["event"] for e in again.events][-2:] == ["user", "action"]
