@@ -226,3 +226,11 @@ def test_goodbye_needs_words_that_say_so(text, expected):
 
 def test_every_goodbye_training_example_has_its_words():
     assert _without_words("goodbye", rules._GOODBYE) == []
+
+
+def test_whether_to_tell_people_at_work_is_a_work_question_not_a_medical_one():
+    """'... moet ik dat zeggen?' about one's illness was referred to the doctor by the
+    classifier: telling people at work is what the guideline advises on."""
+    decision = decide("ik ben bakker en heb schizofrenie, mijn chef weet niks, moet ik dat "
+                      "zeggen?", [("medical_question", 0.9), ("ask_question", 0.05)])
+    assert decision.intent == "ask_question"
