@@ -13,6 +13,15 @@ REPHRASE = (
 REPHRASE_BUTTONS = [("Ik ben altijd moe", "Ik ben altijd moe, wat kan ik doen?"),
                     ("Wie betaalt re-integratie?", "Wie betaalt mijn re-integratie?"),
                     ("Advies op maat", "/start_interview")]
+# The same for an employer: examples about their employee, not about oneself.
+REPHRASE_EMPLOYER = (
+    "Sorry, dat begreep ik niet goed. Kun je het anders zeggen? Je kunt bijvoorbeeld vragen: "
+    "'Welke aanpassingen kan ik mijn werknemer bieden?' of 'Hoe begin ik het gesprek?'"
+)
+REPHRASE_BUTTONS_EMPLOYER = [
+    ("Welke aanpassingen?", "Welke aanpassingen kan ik mijn werknemer bieden?"),
+    ("Hoe begin ik het gesprek?", "Hoe begin ik het gesprek met mijn werknemer?"),
+    ("Advies op maat", "/start_interview")]
 NO_DIRECT_ANSWER = (
     "Daar geven mijn bronnen geen direct antwoord op. Dit komt het dichtst in de buurt; kies "
     "een onderwerp als het past:"

@@ -56,8 +56,12 @@ def fallback_search(dispatcher: CollectingDispatcher, tracker: Tracker,
     if guess == "out_of_scope":
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
-    dispatcher.utter_message(text=once(tracker, messages.REPHRASE, messages.REPHRASE_AGAIN),
-                             buttons=buttons(messages.REPHRASE_BUTTONS))
+    employer = tracker.get_slot("role") == "werkgever"
+    dispatcher.utter_message(
+        text=once(tracker, messages.REPHRASE_EMPLOYER if employer else messages.REPHRASE,
+                  messages.REPHRASE_AGAIN),
+        buttons=buttons(messages.REPHRASE_BUTTONS_EMPLOYER if employer
+                        else messages.REPHRASE_BUTTONS))
     return []
 
 

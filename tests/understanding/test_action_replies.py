@@ -304,3 +304,14 @@ def test_after_the_plan_an_answer_keeps_the_plan_pending_and_fits_their_conditio
     assert all(not item.conditions or "copd" in " ".join(item.conditions) or
                "long" in " ".join(item.conditions) for item in shown), \
         [(i.id, i.conditions) for i in shown]
+
+
+def test_an_employer_is_asked_to_rephrase_with_an_employers_examples(actions):
+    """'Ik ben altijd moe' as an example to an employer reads as if they were the patient."""
+    messages = actions["messages"]
+    dispatcher = CollectingDispatcher()
+    actions["situation_replies"].fallback_search(
+        dispatcher, tracker("qwx zzv", ranking=[("greet", 0.2)], role="werkgever"), {})
+    assert texts(dispatcher) == [messages.REPHRASE_EMPLOYER]
+    assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == \
+        [title for title, _ in messages.REPHRASE_BUTTONS_EMPLOYER]
