@@ -131,19 +131,23 @@ def judge(text: str, classifier_says_crisis: bool = False, model=None,
     if keyword and verdict.danger + verdict.unsure >= agree:
         return SafetyVerdict("alarm", choose_kind([keyword], verdict, margin), "pattern+model")
     worded = has_danger_word(cleaned)  # without any danger word, the model must be sure
-    located = None  # computed only when the model alone would alarm or ask
+    parts = []  # (sentences and pairs, sentences): computed only when the model would act
+
+    def unsafe_parts() -> Tuple[float, float]:
+        if not parts:
+            parts.extend((model or safety_model()).unsafe_parts(cleaned))
+        return parts[0], parts[1]
+
     if verdict.danger >= max(alarm_negated if negated(cleaned) else alarm,
                              0 if worded else UNWORDED_ALARM):
-        located = (model or safety_model()).located(cleaned)
-        if located >= LOCATED:
+        if unsafe_parts()[0] >= LOCATED:
             return SafetyVerdict("alarm", verdict.kind, "model")
     if patterns.weak_signal(text) and verdict.probabilities.get(SAFE, 0.0) < WEAK_VETO:
         return SafetyVerdict("check", None, "pattern")
     if verdict.danger + verdict.unsure >= max(check, 0 if worded else UNWORDED_CHECK):
-        located = (model or safety_model()).located(cleaned) if located is None else located
+        located, single = unsafe_parts()
         # Without a danger word, one sentence on its own must sound unsafe too.
-        if located >= LOCATED and (worded or (model or safety_model()).located(
-                cleaned, pairs=False) >= UNWORDED_CHECK):
+        if located >= LOCATED and (worded or single >= UNWORDED_CHECK):
             return SafetyVerdict("check", None, "model")
     # The intent classifier alone (it learnt a few ambiguous examples) asks only when the
     # safety model hears something too: 'die avonddiensten hoeven voor mij niet meer' is none.

@@ -257,19 +257,22 @@ class SafetyModel:
         """The highest probability of 'not safe' (danger or unsure) of a sentence or two
         sentences in a row (`pairs`) of a longer message (1.0 for a single sentence): where in
         the message the danger is."""
-        pieces = sentence_parts(text or "", pairs)
-        if len(pieces) < 2:
-            return 1.0
-        safe = self.labels.index(SAFE)
-        return float(max(1.0 - row[safe] for row in self.probabilities(pieces)))
+        return self.unsafe_parts(text)[0 if pairs else 1]
+
+    def unsafe_parts(self, text: str) -> Tuple[float, float]:
+        """`located` with and without pairs, from one pass over the sentences."""
+        found = sentences_of(text or "")
+        if len(found) < 2:
+            return 1.0, 1.0
+        pairs = [f"{a} {b}" for a, b in zip(found, found[1:])]
+        unsafe = 1.0 - self.probabilities(found + pairs)[:, self.labels.index(SAFE)]
+        single = float(unsafe[:len(found)].max())
+        return max(single, float(unsafe[len(found):].max())), single
 
 
-def sentence_parts(text: str, pairs: bool = True) -> List[str]:
-    """Each sentence (or line) and, with `pairs`, each two in a row; [] for a single sentence."""
-    found = [s for line in text.splitlines() for s in sentences(line)]
-    if len(found) < 2:
-        return []
-    return found + ([f"{a} {b}" for a, b in zip(found, found[1:])] if pairs else [])
+def sentences_of(text: str) -> List[str]:
+    """Each sentence, line by line."""
+    return [s for line in text.splitlines() for s in sentences(line)]
 
 
 @lru_cache(maxsize=1)
