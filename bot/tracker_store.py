@@ -24,8 +24,7 @@ import itertools
 import json
 import logging
 import time
-import weakref
-from typing import Any, Dict, List, Optional, Set, Text, Tuple
+from typing import Any, Dict, List, Optional, Set, Text
 
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
@@ -44,6 +43,9 @@ TEXT_NOT_KEPT = "[bericht niet bewaard]"
 ERASE_ACTION = "action_erase_my_data"
 PURGE_INTERVAL_S = 3600
 FREE_TEXT_SLOT_TYPES = ("text", "any")
+# Set on a tracker this store read or saved: how many of its events are stored (as Rasa counts
+# them, since the last session start), so its next save need not count them in SQL.
+STORED_ATTRIBUTE = "_werkbaar_stored_events"
 
 
 def _scrub(value: Any, keep: Keep) -> Any:
@@ -120,9 +122,6 @@ class PrivacyTrackerStore(SQLTrackerStore):
             logger.warning("privacy: organisation names not loaded (%s)", type(error).__name__)
             self.keep = NOTHING_KEPT
         self._next_purge = time.monotonic() + PURGE_INTERVAL_S
-        # Per conversation: the tracker object last read or saved here and how many of its
-        # events are stored (since the last session start, as Rasa counts them).
-        self._stored: Dict[Text, Tuple[Any, int]] = {}
         if self.engine.dialect.name == "sqlite":
             _write_ahead_log(self.engine)
 
@@ -142,21 +141,18 @@ class PrivacyTrackerStore(SQLTrackerStore):
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         tracker = await super().retrieve(sender_id)
-        self._remember(sender_id, tracker, len(tracker.events) if tracker is not None else 0)
+        if tracker is not None:
+            setattr(tracker, STORED_ATTRIBUTE, len(tracker.events))
         return tracker
 
-    def _remember(self, sender_id: Text, tracker: Optional[DialogueStateTracker],
-                  stored: int) -> None:
-        self._stored.pop(sender_id, None)
-        if tracker is not None:
-            self._stored[sender_id] = (weakref.ref(tracker), stored)
-
-    def _known_stored(self, tracker: DialogueStateTracker) -> Optional[int]:
-        """How many of this tracker's events are stored, when this process read (or wrote)
-        them with this very tracker object: the conversation lock keeps every other process
-        out between the read at the start of a turn and its save. Else None: count them."""
-        ref, stored = self._stored.pop(tracker.sender_id, (None, None))
-        if ref is None or ref() is not tracker or stored > len(tracker.events):
+    @staticmethod
+    def _known_stored(tracker: DialogueStateTracker) -> Optional[int]:
+        """How many of this tracker's events are stored, when this store read (or wrote)
+        them with this very tracker object (a copy does not carry the number): the
+        conversation lock keeps every other process out between the read at the start of a
+        turn and its save. Else None: count them."""
+        stored = getattr(tracker, STORED_ATTRIBUTE, None)
+        if stored is None or stored > len(tracker.events):
             return None
         return stored
 
@@ -190,11 +186,12 @@ class PrivacyTrackerStore(SQLTrackerStore):
                         data=json.dumps(data),
                     ))
                 session.commit()
-                if not any(isinstance(e, SessionStarted) for e in new_events):
-                    # Rasa counts from the last session start: unchanged, plus what was added.
-                    self._remember(tracker.sender_id, tracker, len(tracker.events))
+                # Rasa counts from the last session start: unchanged, plus what was added;
+                # after a new session start, count again.
+                setattr(tracker, STORED_ATTRIBUTE, None if any(
+                    isinstance(e, SessionStarted) for e in new_events) else len(tracker.events))
         if erase:
-            self._stored.pop(tracker.sender_id, None)
+            setattr(tracker, STORED_ATTRIBUTE, None)  # nothing of it is stored any more
             removed = retention.erase_conversation(self.engine, tracker.sender_id)
             logger.info("privacy: a conversation was erased on request (%d events)", removed)
             return
