@@ -1,5 +1,6 @@
 """Answer a direct question from the knowledge base, with its source; and the fallback for a
-message the classifier is unsure of. The replies themselves are in `actions.replies` and `actions.situation_replies`."""
+message the classifier is unsure of. The replies themselves are in `actions.replies` and
+`actions.situation_replies`."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text

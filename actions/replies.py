@@ -20,8 +20,8 @@ from actions.more import has_more, show_more
 from actions.overview_reply import answer_overview
 from actions.state import given_event, given_ids, once, told_events
 from bot.understanding.cues import (asks_about_rules, asks_first_step, asks_for_more,
-                                    asks_what_to_do, asks_where_to_go, says_no_employer,
-                                    seeks_work, word_count)
+                                    asks_what_to_do, asks_where_to_go, seeks_work,
+                                    speaks_as_job_seeker)
 from knowledge import vocabulary as voc
 from knowledge.advice_plan import make_plan
 from knowledge.situation import (SKIPPED, TOPIC_LABELS, TOPICS, is_follow_up, read_answer,
@@ -105,7 +105,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     audience = audience_for(tracker.get_slot("role"), text)
     # 'ik zit in de bijstand en de gemeente wil dat ik solliciteer': a job seeker, whose own
     # items and interview questions fit better than a worker's.
-    job_seeker = audience is None and (seeks_work(text) or says_no_employer(text))
+    job_seeker = audience is None and speaks_as_job_seeker(text)
     if job_seeker:
         audience = "werkzoekende"
     asked, text = text, follow_up_query(tracker, text)

@@ -21,9 +21,11 @@ from actions.replies import (CONFIDENT_SEARCH, LONG_MESSAGE, RESULTS, SEARCHED_W
                              answer_question, buttons, latest_text, send_interview_offer)
 from actions.state import given_event, given_ids, once
 from actions.understood import NONSENSE, decided_by
-from bot.understanding.cues import role_from_text, says_no_employer, seeks_work, word_count
+from bot.understanding.cues import (role_from_text, says_no_employer, seeks_work,
+                                    speaks_as_job_seeker, word_count)
 from knowledge.situation import (SKIPPED, TOPIC_LABELS, TOPICS, asks_something, clean_answer,
                                  read_answer, read_story, says_fine)
+
 
 def fallback_search(dispatcher: CollectingDispatcher, tracker: Tracker,
                     domain: Dict[Text, Any]) -> Events:
@@ -75,7 +77,7 @@ def capture_story(dispatcher: CollectingDispatcher, tracker: Tracker,
     found = read_story(text)
     condition = KB.match_condition(text)
     events: Events = []
-    if tracker.get_slot("role") is None and (seeks_work(text) or says_no_employer(text)):
+    if tracker.get_slot("role") is None and speaks_as_job_seeker(text):
         events.append(SlotSet("role", "werkzoekende"))  # 'ik zoek werk maar ...': their questions
     lines = []
     if condition and tracker.get_slot("aandoening") in (None, SKIPPED):

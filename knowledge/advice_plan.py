@@ -187,7 +187,7 @@ def _advice(kb: KnowledgeBase, reading: Reading, audience: str,
         findings = [i for i in fitting if not i.actionable and i.evidence != UNPROVEN]
         # 'onvoldoende bewijs dat ... helpt' is no advice to plan with: last, if at all.
         unproven = [i for i in fitting if i.evidence == UNPROVEN]
-        if audience == "werkzoekende" and reading.topic == "werkbelasting":
+        if _job_seekers_work(reading, audience):
             # About work, a job seeker's own items first (finding work, work near home).
             advice = [i for i in advice if "werkende" not in i.audiences] + \
                 [i for i in advice if "werkende" in i.audiences]
@@ -221,7 +221,7 @@ def _best_per_factor(ranked: Sequence[Item], reading: Reading, audience: str,
     has none for yet: 'solliciteren, en reizen kost me te veel energie' gets something on
     finding work and on the journey, not three items on one of them."""
     # About work, a job seeker's own items first ('thuis of dicht bij huis werken').
-    job_seekers_work = audience == "werkzoekende" and reading.topic == "werkbelasting"
+    job_seekers_work = _job_seekers_work(reading, audience)
     # A job seeker's first concern about work is finding work that fits: that factor first.
     factors = sorted(reading.factors, key=lambda f: f != "werk_zoeken") if job_seekers_work \
         else reading.factors
@@ -235,6 +235,11 @@ def _best_per_factor(ranked: Sequence[Item], reading: Reading, audience: str,
             if job_seekers_work else []
         if own or candidates:
             picked[factor] = (own or candidates)[0]
+
+
+def _job_seekers_work(reading: Reading, audience: str) -> bool:
+    """A job seeker's answer about work: their own items (finding work) come first."""
+    return audience == "werkzoekende" and reading.topic == "werkbelasting"
 
 
 def _fits_condition(item: Item, condition: Optional[Condition]) -> bool:

@@ -82,6 +82,11 @@ def says_no_employer(text: str) -> bool:
     return bool(_NO_EMPLOYER.search(fold(text or "")))
 
 
+def speaks_as_job_seeker(text: str) -> bool:
+    """Without work or looking for it, or without an employer: a job seeker's words."""
+    return seeks_work(text) or says_no_employer(text)
+
+
 def audience_from_words(text: str) -> Optional[str]:
     """Who a question is probably from: 'werkgever', 'professional', or None (anyone)."""
     folded = fold(text or "")

@@ -71,7 +71,8 @@ _DOSE_QUESTION = re.compile(
 # Asking about the guideline, evidence or work is a knowledge question, not a medical one.
 _ABOUT_GUIDELINE = re.compile(
     r"\b(richtlijn|aanbeveling|bewijs|evidence|onderzoek|bron|paragraaf|werkgever|werkgevers|"
-    r"werknemer|medewerker|re-?integratie|uwv|wia|ziektewet|privacy|vertellen|melden|zeggen|verzwijgen|"
+    r"werknemer|medewerker|re-?integratie|uwv|wia|ziektewet|privacy|vertellen|melden|zeggen|"
+    r"verzwijgen|"
     r"verplicht|bedrijfsarts zeggen|uren|uur per (dag|week)|werkuren|werktijden)\b"
 )
 

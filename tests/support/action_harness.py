@@ -22,8 +22,8 @@ def actions(tmp_path_factory):
     os.environ["WERKBAAR_KNOWLEDGE_URL"] = url
     try:
         modules = {name: importlib.import_module(f"actions.{name}")
-                   for name in ("replies", "situation_replies", "understood", "interview", "answer_question",
-                                "roles", "messages", "advice")}
+                   for name in ("replies", "situation_replies", "understood", "interview",
+                                "answer_question", "roles", "messages", "advice")}
     finally:
         if before is None:
             os.environ.pop("WERKBAAR_KNOWLEDGE_URL", None)

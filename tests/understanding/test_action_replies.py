@@ -67,8 +67,9 @@ def test_an_unclear_sentence_after_the_plan_adds_to_the_situation(actions):
     replies, messages = actions["replies"], actions["messages"]
     text = "ik wil graag blijven werken, maar dit werk wordt steeds zwaarder met al dat tillen"
     dispatcher = CollectingDispatcher()
-    actions["situation_replies"].fallback_search(dispatcher, tracker(text, ranking=[("start_interview", 0.2)],
-                                                plan_given=True, given_item_ids=[]), {})
+    actions["situation_replies"].fallback_search(
+        dispatcher, tracker(text, ranking=[("start_interview", 0.2)], plan_given=True,
+                            given_item_ids=[]), {})
     said = texts(dispatcher)
     assert messages.REPHRASE not in said
     assert said[0] == messages.NEW_FOR_YOU and said[-1] == messages.ANYTHING_ELSE
@@ -78,7 +79,8 @@ def test_an_unclear_long_sentence_is_searched_not_bounced(actions):
     replies, messages = actions["replies"], actions["messages"]
     text = "mijn leidinggevende snapt niet dat ik door mijn reuma minder kan tillen dan vroeger"
     dispatcher = CollectingDispatcher()
-    actions["situation_replies"].fallback_search(dispatcher, tracker(text, ranking=[("greet", 0.2)]), {})
+    actions["situation_replies"].fallback_search(
+        dispatcher, tracker(text, ranking=[("greet", 0.2)]), {})
     assert texts(dispatcher)[0] == messages.PROBABLY_MEANT
 
 

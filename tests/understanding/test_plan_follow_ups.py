@@ -129,9 +129,9 @@ def test_no_employer_is_no_employer_role(actions):
             [{k: e.get(k) for k in ("event", "name", "value")} for e in events]
         assert messages.ROLE_CONFIRMED["werkgever"] not in texts(dispatcher)
     dispatcher = CollectingDispatcher()
-    actions["situation_replies"].confirm_role(dispatcher, tracker("ik ben werkgever en heb geen werk voor hem",
-                                             intent="choose_role", entities=entity,
-                                             role="werkgever"), {})
+    actions["situation_replies"].confirm_role(
+        dispatcher, tracker("ik ben werkgever en heb geen werk voor hem", intent="choose_role",
+                            entities=entity, role="werkgever"), {})
     assert texts(dispatcher)[0] == messages.ROLE_CONFIRMED["werkgever"]
 
 
@@ -155,7 +155,8 @@ def test_a_fine_statement_after_the_plan_adds_no_advice(actions):
     replies, messages = actions["replies"], actions["messages"]
     text = "Mijn vrouw en kinderen staan achter me, daar zit het probleem niet."
     dispatcher = CollectingDispatcher()
-    actions["situation_replies"].story_after_plan(dispatcher, tracker(text, plan_given=True, steun="weet ik niet"))
+    actions["situation_replies"].story_after_plan(
+        dispatcher, tracker(text, plan_given=True, steun="weet ik niet"))
     assert texts(dispatcher) == [messages.FINE_NOTED, messages.ANYTHING_ELSE]
     text = "mijn teamleider snapt er niks van"
     dispatcher = CollectingDispatcher()
