@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from bot.understanding import privacy
-from bot.understanding.cues import asks_first_step
+from bot.understanding.cues import asks_first_step, asks_for_action
 from bot.understanding import vocabulary as voc
 from bot.understanding.medical import about_guideline, asks_medical
 from bot.understanding.safety import NONE as SAFE_VERDICT, SafetyVerdict
@@ -50,6 +50,9 @@ SURE_OUT_OF_SCOPE = 0.8
 # 'wat mag ik vragen over zijn ziekte?': about someone else's illness, not one's own.
 _ABOUT_SOMEONE_ELSE = re.compile(rf"\b(zijn|haar|z'n|zn|hun)\b|\b(mijn|onze|een) "
                                  rf"({voc.PEOPLE_AROUND})\b")
+# Words that make 'wat kan ik ... doen?' a question about the assistant itself.
+_ABOUT_THE_BOT = re.compile(r"\b(jij|jou|u|jullie|chat\w*|bot|app|hier\w*|werkbaar|typen|"
+                            r"allemaal|voor (me|mij))\b")
 # 'ik ben bedrijfsarts, wat kun je?' introduces; 'mag ik als verzekeringsarts ...?' asks.
 ROLE_WORDS = 5
 
@@ -225,6 +228,15 @@ def _first_step(r: Reading) -> Optional[Outcome]:
     return None
 
 
+def _action_not_capabilities(r: Reading) -> Optional[Outcome]:
+    """'wat kan ik doen?' asks for advice; 'wat kan ik hier doen?', 'wat kun jij voor me doen?'
+    ask what the assistant can do."""
+    if r.intent == "ask_capabilities" and asks_for_action(r.text) \
+            and not _ABOUT_THE_BOT.search(fold(r.text)):
+        return Outcome(QUESTION, 1.0)
+    return None
+
+
 def _follow_up(r: Reading) -> Optional[Outcome]:
     if r.intent != QUESTION and is_follow_up(r.text) and "?" in r.text:
         return Outcome(QUESTION, 1.0)
@@ -258,6 +270,8 @@ RULES: Tuple[Rule, ...] = (
     Rule("question.follow_up", _follow_up, why="'en bij NAH?' narrows the last answer"),
     Rule("conversation.goodbye_needs_words", _goodbye_without_words,
          why="'ik heb MS' was read as goodbye and ended the interview"),
+    Rule("question.action_not_capabilities", _action_not_capabilities,
+         why="'wat kan ik nog doen' got the assistant's capabilities after the plan"),
     Rule("question.first_step", _first_step,
          why="'wat eerst?' asks which advice comes first (after the plan: their own)"),
 )

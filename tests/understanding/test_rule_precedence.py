@@ -72,6 +72,13 @@ def test_nonsense_is_not_overruled_by_a_question_rule():
      "question.long_command"),
     ("nog meer tips?", [("more", 0.8)], "more", None),
     ("wat eerst?", [("out_of_scope", 0.7)], "ask_question", "question.first_step"),
+    # 'wat kan ik doen' asks for advice; with words about the assistant it asks what it does
+    ("wat kan ik nog doen", [("ask_capabilities", 0.8)], "ask_question",
+     "question.action_not_capabilities"),
+    ("Wat kan ik verder doen?", [("ask_capabilities", 0.6)], "ask_question",
+     "question.action_not_capabilities"),
+    ("wat moet ik hier doen?", [("ask_capabilities", 0.8)], "ask_capabilities", None),
+    ("wat kan je allemaal voor me doen", [("ask_capabilities", 0.8)], "ask_capabilities", None),
     ("wis alles wat ik zei en begin opnieuw", [("delete_my_data", 0.9), ("more", 0.08)],
      "start_over", "privacy.restart"),
     ("het wisselt per dag", [("delete_my_data", 0.71), ("share_situation", 0.2)],
