@@ -8,8 +8,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.replies import answer_latest
-from actions.situation_replies import fallback_search
+from actions.situation_replies import answer_or_note, fallback_search
 
 
 class ActionAnswerQuestion(Action):
@@ -18,7 +17,7 @@ class ActionAnswerQuestion(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        return answer_latest(dispatcher, tracker, domain)
+        return answer_or_note(dispatcher, tracker, domain)
 
 
 class ActionFallbackSearch(Action):

@@ -19,7 +19,8 @@ from actions.replies import answer_question, latest_text
 from actions.situation_replies import capture_story
 from actions.state import once
 from actions.understood import NONSENSE, decided_by, intent_of
-from bot.understanding.cues import asks_definition, asks_why, ends_as_question, named_topic
+from bot.understanding.cues import (asks_definition, asks_why, ends_as_question, named_topic,
+                                    role_from_text)
 from knowledge.situation import (SKIPPED, TOPICS, clean_answer, factors_in, is_skip,
                                  read_answer)
 
@@ -51,6 +52,17 @@ def _times_asked(tracker: Tracker, topic: str) -> int:
         if event.get("event") == "bot" and (event.get("text") or "").startswith(asked):
             count += 1
     return count
+
+
+def _role_instead_of_answer(tracker: Tracker, topic: str, text: str) -> Optional[str]:
+    """Who they are, said instead of an answer ('ik ben de werkgever, het gaat om een
+    medewerker van mij' to the energy question): that role, when the message names nothing of
+    the topic. Taken as the answer, it left the employee's energy unknown."""
+    intent, _ = intent_of(tracker)
+    if intent != "choose_role" or topic == "aandoening" or factors_in(text, topic):
+        return None
+    role = role_from_text(text)
+    return role if role in messages.ROLE_IN_INTERVIEW else None
 
 
 def _is_answer(topic: str, text: str) -> bool:
@@ -186,8 +198,12 @@ class ValidateInterviewForm(FormValidationAction):
             return {topic: None}
         if is_skip(text):
             return {topic: SKIPPED}
-        if self._aside(dispatcher, tracker, topic, text,
-                       patient=_times_asked(tracker, topic) < ASKED_AT_MOST):
+        patient = _times_asked(tracker, topic) < ASKED_AT_MOST
+        role = _role_instead_of_answer(tracker, topic, text) if patient else None
+        if role is not None:  # 'ik ben de werkgever, het gaat om mijn medewerker'
+            dispatcher.utter_message(text=messages.ROLE_IN_INTERVIEW[role])
+            return {topic: None, "role": role}
+        if self._aside(dispatcher, tracker, topic, text, patient=patient):
             return {topic: None}
         # Only for the question just asked: answers read from a story were just confirmed.
         asked = tracker.get_slot("requested_slot") == topic

@@ -50,6 +50,12 @@ NOT_A_DOCTOR_JOB_SEEKER = (
     "arbeidsdeskundige van het UWV, of bij de gemeente als je een bijstandsuitkering hebt."
 )
 
+# Who they are, said during the interview instead of an answer: noted, the question again.
+ROLE_IN_INTERVIEW = {
+    "werkgever": "Dank je, dan gaan de vragen over je werknemer.",
+    "werkende": "Dank je, dan gaan de vragen over jou en je werk.",
+    "werkzoekende": "Dank je, dan gaan de vragen over jou en het zoeken naar werk.",
+}
 ROLE_CONFIRMED = {
     "werkende": (
         "Fijn dat je er bent. Werken met een chronische aandoening kan zwaar zijn. Stel gerust "
@@ -169,7 +175,8 @@ PROGRESS = "Vraag {number} van {total}"
 HEARD = {
     "energie": "Dat klinkt zwaar. Goed dat je het noemt.",
     "werkbelasting": "Dat is veel. Daar zijn vaak aanpassingen voor mogelijk.",
-    "steun": "Vervelend dat je zo weinig begrip ervaart.",
+    # Not 'weinig begrip': a concern about support may be too much of it ('ze belt me 3x per dag').
+    "steun": "Dat klinkt niet makkelijk. Goed dat je het vertelt.",
     "financien": "Geldzorgen geven veel onrust. Fijn dat je het noemt.",
 }
 CONDITION_NOTED = "Dank je. Ik noteer: {name}."

@@ -16,6 +16,7 @@ from actions.state import given_event, given_ids
 
 MORE_AT_ONCE = 2
 SAME_TOPIC_DEPTH = 12  # how deep 'meer' looks for more on the last answer's topic
+QUESTION_WORDS = 4  # 'wat kan ik nog meer doen?' has something to search; 'meer' has not
 
 
 def more_button() -> Dict[Text, str]:
@@ -43,7 +44,8 @@ def show_more(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[T
                if i not in given]
     pending = [item for item in pending if item is not None]
     if not pending:  # more of the same topic, while the sources have more
-        pending = _same_topic(tracker, audience, given)
+        pending = _same_topic(tracker, audience, given) or _for_the_question(tracker, audience,
+                                                                              given)
     if not pending:
         dispatcher.utter_message(text=messages.NO_MORE)
         return [SlotSet("more_item_ids", None)]
@@ -68,3 +70,19 @@ def _same_topic(tracker: Tracker, audience: Optional[str], given: set) -> list:
     shown = given | {item.id for item in last[:1]}
     return [hit.item for hit in hits if hit.item.id not in shown
             and set(hit.item.themes) & set(last[0].themes)]
+
+
+def _for_the_question(tracker: Tracker, audience: Optional[str], given: set) -> list:
+    """'wat kan ik als leidinggevende nog meer doen?' when the plan and the last answer's topic
+    are used up: what the sources have for the question (near the last answer), not shown yet (something to do,
+    except for a professional)."""
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/") or len(text.split()) < QUESTION_WORDS:
+        return []  # 'meer', a tapped button: nothing to search
+    last = [KB.get_item(i) for i in tracker.get_slot("last_answer_ids") or []]
+    near = " ".join(item.title for item in last[:1] if item is not None)
+    professional = audience == "professional"
+    hits = KB.search(f"{text} {near}", audience=audience or "werkende", limit=SAME_TOPIC_DEPTH,
+                     prefer_advice=not professional)
+    return [hit.item for hit in hits if hit.item.id not in given
+            and (professional or hit.item.actionable)]

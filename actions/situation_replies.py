@@ -23,8 +23,9 @@ from actions.state import given_event, given_ids, once
 from actions.understood import NONSENSE, decided_by
 from bot.understanding.cues import (role_from_text, says_no_employer, seeks_work,
                                     speaks_as_job_seeker, word_count)
+from knowledge.advice_plan import CHECKLIST_THEME
 from knowledge.situation import (SKIPPED, TOPIC_LABELS, TOPICS, asks_something, clean_answer,
-                                 read_answer, read_story, says_fine)
+                                 is_follow_up, read_answer, read_story, says_fine)
 
 
 def fallback_search(dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -65,6 +66,22 @@ def fallback_search(dispatcher: CollectingDispatcher, tracker: Tracker,
         buttons=buttons(messages.REPHRASE_BUTTONS_EMPLOYER if employer
                         else messages.REPHRASE_BUTTONS))
     return []
+
+
+def answer_or_note(dispatcher: CollectingDispatcher, tracker: Tracker,
+                   domain: Dict[Text, Any]) -> Events:
+    """A question is answered. After the plan, a sentence that asks nothing and that the
+    sources do not clearly match ('timmerman, voorman eigenlijk. nieuwbouw woningen') is more
+    about the situation, not a query: searching it gave 'waar je woont hangt samen met
+    werkbehoud'."""
+    text = latest_text(tracker)
+    if tracker.get_slot("plan_given") and not asks_something(text) \
+            and not is_follow_up(text) and not text.startswith("/"):
+        audience = audience_for(tracker.get_slot("role"), text) or "werkende"
+        hits = KB.search(text, audience=audience, limit=1, prefer_advice=True)
+        if not hits or hits[0].score < CONFIDENT_SEARCH:
+            return story_after_plan(dispatcher, tracker)
+    return answer_latest(dispatcher, tracker, domain)
 
 
 def capture_story(dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -134,7 +151,8 @@ def story_after_plan(dispatcher: CollectingDispatcher, tracker: Tracker,
     fresh = [hit for hit in hits if hit.item.id not in given]
     # New facts want advice, not another finding ('veel pijn bij bukken' got 'pijn beperkt je
     # in je werk'): what helps first, in search order.
-    fresh.sort(key=lambda hit: not hit.item.actionable)
+    # The doctor's checklists of factors (guideline 1.2) after advice on this one, as in the plan.
+    fresh.sort(key=lambda hit: (not hit.item.actionable, hit.item.themes[0] == CHECKLIST_THEME))
     if fresh:
         dispatcher.utter_message(text=messages.NEW_FOR_YOU)
         dispatcher.utter_message(text=item_message(fresh[0].item, audience))

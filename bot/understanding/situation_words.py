@@ -69,7 +69,12 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
                  r"reageren"),
     "overbescherming": (r"\bbetuttel", r"\bbescherm", r"\bontzien", r"\boverbezorgd",
                         r"\bpamper", r"\bte voorzichtig", r"\bniets meer laten doen",
-                        r"\bnergens meer voor gevraagd", r"\bniks meer laten doen"),
+                        r"\bnergens meer voor gevraagd", r"\bniks meer laten doen",
+                        # the people around want them to stop, or watch them too closely
+                        r"\bwil(len|t)? (dat ik|me laten) stop", r"\bwil(len|t)? niet dat ik "
+                        r"(nog )?(werk|ga werken|doorwerk)", r"\bwil(len|t)? dat ik thuis blijf",
+                        r"\bbelt (me|mij) \d+ ?(x|keer)", r"\b(te|overdreven) bezorgd\b",
+                        r"\bin de gaten\b"),
     "financien": MONEY + BENEFITS + (r"\bschuld", r"\brekening", r"\brondkomen", r"\btoeslag",
                                      r"\bhypotheek", r"\bhuur\b"),
     "rechten_plichten": (r"\brechten\b", r"\bplichten", r"\bpoortwachter", r"\bontslag",

@@ -1,0 +1,80 @@
+"""Turns after the plan and inside the interview that are neither a question nor an answer:
+a fact without a question, 'what more can I do' when the plan is used up, and who they are said
+instead of an answer. Runs the action code directly over the real content."""
+from __future__ import annotations
+
+import asyncio
+import importlib
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from tests.support.action_harness import actions, texts, tracker  # noqa: F401
+
+
+def test_a_fact_without_a_question_after_the_plan_is_noted_not_searched(actions):
+    """'timmerman, voorman eigenlijk. nieuwbouw woningen' after the plan got 'waar je woont
+    hangt samen met werkbehoud'; now it is noted and the plan's rest is offered. A question, or
+    a topic the sources clearly match, is still answered."""
+    situation, messages = actions["situation_replies"], actions["messages"]
+    dispatcher = CollectingDispatcher()
+    situation.answer_or_note(dispatcher, tracker(
+        "timmerman, voorman eigenlijk. nieuwbouw woningen", intent="ask_question",
+        plan_given=True, more_item_ids=["rl-3.2-scholing-omscholing"]), {})
+    assert texts(dispatcher)[0] == messages.NOTED
+    for text in ("vertel me meer over de werkscan", "hoe zeg ik dat tegen mijn baas?"):
+        dispatcher = CollectingDispatcher()
+        situation.answer_or_note(dispatcher, tracker(text, intent="ask_question",
+                                                     plan_given=True), {})
+        assert texts(dispatcher)[0] not in (messages.NOTED, messages.FINE_NOTED)
+    dispatcher = CollectingDispatcher()  # before the plan: answered as before
+    situation.answer_or_note(dispatcher, tracker("vertel me meer over de werkscan",
+                                                 intent="ask_question"), {})
+    assert "Werkscan" in texts(dispatcher)[0]
+
+
+def test_more_to_do_when_the_plan_is_used_up_searches_the_question(actions):
+    """'wat kan ik als leidinggevende nog meer doen?' with nothing pending: something to do
+    for an employer that was not shown yet, never 'nothing more'; a bare 'meer' with nothing
+    left still says so."""
+    show_more = importlib.import_module("actions.more").show_more
+    messages = actions["messages"]
+    given = ["rl-3.2-werkgever-ruimte-uitproberen"]
+    dispatcher = CollectingDispatcher()
+    events = show_more(dispatcher, tracker("Wat kan ik als leidinggevende nog meer doen?",
+                                           intent="more", role="werkgever", plan_given=True,
+                                           given_item_ids=given))
+    assert texts(dispatcher)[0] != messages.NO_MORE
+    shown = next(e["value"] for e in events if e.get("name") == "given_item_ids")
+    kb = importlib.import_module("actions.knowledge_access").KB
+    new = [kb.get_item(i) for i in shown if i not in given]
+    assert new and all(item.actionable and "werkgever" in item.audiences for item in new)
+    dispatcher = CollectingDispatcher()
+    show_more(dispatcher, tracker("meer", intent="more", plan_given=True))
+    assert texts(dispatcher) == [messages.NO_MORE]
+
+
+def _validate(actions, text, intent, topic="energie", role="werkgever", asked=0):
+    interview, messages = actions["interview"], actions["messages"]
+    form = interview.ValidateInterviewForm()
+    dispatcher = CollectingDispatcher()
+    said = tracker(text, intent=intent, confidence=0.9, role=role, requested_slot=topic)
+    said.events = [{"event": "bot", "text": f"{messages.PROGRESS.format(number=2, total=5)}: x"}
+                   ] * asked
+    result = form._validate_topic(topic, text, dispatcher, said)
+    return result, texts(dispatcher)
+
+
+def test_who_they_are_said_instead_of_an_answer_is_noted_and_the_question_asked_again(actions):
+    """'ik ben de werkgever, het gaat om een medewerker van mij' to the energy question was
+    taken as the energy answer; now the role is noted and the question comes again. An answer
+    that also names the topic stays an answer; after two asks the words are taken as they are."""
+    messages = actions["messages"]
+    text = "Ik ben de werkgever, eigenaar van het bedrijf. Het gaat om een medewerker van mij."
+    result, said = _validate(actions, text, "choose_role", asked=1)
+    assert result == {"energie": None, "role": "werkgever"}
+    assert said == [messages.ROLE_IN_INTERVIEW["werkgever"]]
+    result, _ = _validate(actions, "ik werk als kok en ben altijd moe", "choose_role",
+                          role=None, asked=1)
+    assert result == {"energie": "ik werk als kok en ben altijd moe"}
+    result, _ = _validate(actions, text, "choose_role", asked=2)
+    assert result.get("role") is None
