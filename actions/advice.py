@@ -27,6 +27,7 @@ ALL_FINE = (
 )
 CONVERSATION_LABEL = "Het gesprek met je werknemer. "
 MORE_TOPICS = "Typ 'meer' voor advies over: {topics}."
+FOR_CONDITION = "wat de bronnen zeggen bij {condition}"
 DOWNLOAD_TITLE = "Download je samenvatting"
 
 
@@ -68,9 +69,10 @@ class ActionGiveAdvice(Action):
                 plan.condition.name if plan.condition else None))
         later = plan.topics[SHOWN_TOPICS:]
         summary = chat_summary(plan)
-        if later:
-            summary += "\n" + MORE_TOPICS.format(
-                topics=", ".join(TOPIC_LABELS[b.topic].lower() for b in later))
+        named = [TOPIC_LABELS[b.topic].lower() for b in later] + (
+            [FOR_CONDITION.format(condition=plan.condition.name)] if plan.for_condition else [])
+        if named:
+            summary += "\n" + MORE_TOPICS.format(topics=", ".join(named))
         dispatcher.utter_message(text=summary)
         # The printable HTML page is the download; older widgets read only these first four
         # fields. The Markdown comes along for whoever wants plain text.
@@ -86,12 +88,17 @@ class ActionGiveAdvice(Action):
         dispatcher.utter_message(text=messages.PLAN_CLOSE,
                                  buttons=follow_up_buttons(plan.audience))
         # 'meer': first an employer's first step (the guideline's advice to employers), the
-        # topics not shown and the other steps, then the second advice of every topic, then the
-        # third: every 'meer' goes round the topics.
+        # topics not shown and the other steps, then the second advice of every topic, the
+        # advice for their condition, then the third: every 'meer' goes round the topics.
         steps = [item.id for item in plan.employer_steps]
+        own = [item.id for item in plan.for_condition]  # for their condition in particular
         more = steps[:1] + [b.items[0].id for b in later] + steps[1:]
         depth = max((len(b.items) for b in plan.topics), default=0)
-        more += [b.items[i].id for i in range(1, depth) for b in plan.topics if i < len(b.items)]
+        rounds = [[b.items[i].id for b in plan.topics if i < len(b.items)]
+                  for i in range(1, depth)]
+        # What they told first; what the sources say for their condition after one more round.
+        more += [i for ids in rounds[:1] for i in ids] + own + [i for ids in rounds[1:]
+                                                                 for i in ids]
         more = [i for i in dict.fromkeys(more) if i not in before and i not in shown]
         events = [SlotSet("more_item_ids", more), SlotSet("last_answer_ids", plan.item_ids),
                   SlotSet("interview_offered", False), SlotSet("situation_captured", False),

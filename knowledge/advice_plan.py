@@ -18,6 +18,9 @@ from .situation import (ADVICE_TOPICS, FACTOR_QUERY, FACTOR_THEMES, SKIPPED, TOP
                         says_fine)
 
 ITEMS_PER_TOPIC = 3      # the first is shown, the rest on 'meer'
+FOR_CONDITION = 2        # advice for the condition in particular, on 'meer'
+# Support factors that only say who is meant (any mention of the boss or home names them).
+WHO_FACTORS = ("steun_werk", "steun_thuis")
 # What the sources advise when the work itself no longer fits (guideline 3.2).
 UNPROVEN = "onvoldoende_bewijs"
 # How deep a work factor's items are searched for one written for the job seeker.
@@ -62,6 +65,9 @@ class AdvicePlan:
     fine: List[str] = field(default_factory=list)      # topics the worker said are fine
     skipped: List[str] = field(default_factory=list)   # topics the worker skipped
     employer_steps: List[Item] = field(default_factory=list)  # an employer's, not in topics
+    # What the sources advise for this condition in particular ('hartrevalidatie met aandacht
+    # voor werk'), not in topics: offered first on 'meer'.
+    for_condition: List[Item] = field(default_factory=list)
 
     @property
     def item_ids(self) -> List[str]:
@@ -122,7 +128,8 @@ def make_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]],
         doctor_questions_item=questions_item,
         fine=fine, skipped=skipped,
         employer_steps=[item for item in map(kb.get_item, EMPLOYER_STEPS) if item is not None
-                        and item.id not in used] if audience == "werkgever" else [])
+                        and item.id not in used] if audience == "werkgever" else [],
+        for_condition=_for_condition(kb, condition, audience, used))
 
 
 def _told_elsewhere(answers: Dict[str, Optional[str]],
@@ -223,8 +230,10 @@ def _best_per_factor(ranked: Sequence[Item], reading: Reading, audience: str,
     # About work, a job seeker's own items first ('thuis of dicht bij huis werken').
     job_seekers_work = _job_seekers_work(reading, audience)
     # A job seeker's first concern about work is finding work that fits: that factor first.
-    factors = sorted(reading.factors, key=lambda f: f != "werk_zoeken") if job_seekers_work \
-        else reading.factors
+    # Who is named ('baas', 'collega's', 'thuis') says less than what is wrong ('vrouw is bang,
+    # ze belt me 3x per dag': overprotection): the people last.
+    factors = sorted(reading.factors, key=lambda f: (f != "werk_zoeken" if job_seekers_work
+                                                     else False, f in WHO_FACTORS))
     for factor in factors:
         if factor in picked:
             continue
@@ -262,6 +271,28 @@ def _resources(kb: KnowledgeBase, condition: Optional[Condition],
                 and resource not in result:
             result.append(resource)
     return result[:RESOURCES]
+
+
+def _for_condition(kb: KnowledgeBase, condition: Optional[Condition], audience: str,
+                   used: set) -> List[Item]:
+    """What the sources advise for this condition in particular and the topics did not bring
+    up (a heart patient's 'hartrevalidatie met aandacht voor werk'): something to do, with more
+    than too little evidence, strongest evidence first."""
+    if condition is None:
+        return []
+    items = [item for item in kb.content.items.values()
+             if condition.id in item.conditions and item.id not in used and item.actionable
+             and item.evidence != UNPROVEN and audience in item.audiences
+             and _titled_for(kb, item, condition)]
+    items.sort(key=lambda item: (-voc.EVIDENCE_RANK.get(item.evidence or "", 0), item.id))
+    return items[:FOR_CONDITION]
+
+
+def _titled_for(kb: KnowledgeBase, item: Item, condition: Condition) -> bool:
+    """An item whose title names a condition is for that one: 'PTSS - psychotherapie met
+    exposure' is about PTSS, not about every psychological condition it is filed under."""
+    named = {match.condition.id for match in kb.matcher.matches(item.title)}
+    return not named or condition.id in named
 
 
 def _discuss_with(blocks: Sequence[TopicAdvice]) -> List[str]:

@@ -172,3 +172,31 @@ def test_what_the_sources_say_for_the_condition_comes_first(real_kb):
                                "werkbelasting": "dozen tillen, bukken en de hele dag staan"})
     work = plan.topics[0]
     assert "rugklachten" in work.items[0].conditions and work.items[0].actionable
+
+
+def test_the_plan_keeps_what_the_sources_advise_for_the_condition_itself(real_kb):
+    """A heart patient's plan holds 'hartrevalidatie met aandacht voor werk' (2.1, level 2)
+    though no answer asked for it; an item titled for PTSS is not offered for a depression,
+    nor anything with too little evidence."""
+    plan = make_plan(real_kb, {"aandoening": "hartfalen", "energie": "snel moe"})
+    assert "rl-2.1-hartrevalidatie" in [item.id for item in plan.for_condition]
+    assert not set(plan.item_ids) & {item.id for item in plan.for_condition}
+    plan = make_plan(real_kb, {"aandoening": "depressie", "energie": "snel moe"})
+    assert plan.for_condition and not any("PTSS" in item.title for item in plan.for_condition)
+    for condition in ("ms", "kanker", "reuma", "rugpijn"):
+        plan = make_plan(real_kb, {"aandoening": condition, "energie": "snel moe"})
+        assert all(item.actionable and item.evidence != "onvoldoende_bewijs"
+                   for item in plan.for_condition)
+    assert make_plan(real_kb, {"energie": "snel moe"}).for_condition == []
+
+
+def test_family_that_wants_them_to_stop_is_overprotection_first(real_kb):
+    """'vrouw is bang, die wil dat ik stop. ze belt me 3x per dag': the support advice starts
+    with the guideline's advice on overprotective family, not with 'support helps' for the
+    boss and colleagues who were only named."""
+    answer = ("baas wil me houden. collegas helpen wel. vrouw is bang, die wil dat ik stop. "
+              "ze belt me 3x per dag")
+    plan = make_plan(real_kb, {"aandoening": "hartfalen", "steun": answer})
+    support = plan.topics[0]
+    assert "overbescherming" in support.reading.factors
+    assert "overprotectie" in support.items[0].id
