@@ -58,8 +58,7 @@ def _role_instead_of_answer(tracker: Tracker, topic: str, text: str) -> Optional
     """Who they are, said instead of an answer ('ik ben de werkgever, het gaat om een
     medewerker van mij' to the energy question): that role, when the message names nothing of
     the topic. Taken as the answer, it left the employee's energy unknown."""
-    intent, _ = intent_of(tracker)
-    if intent != "choose_role" or topic == "aandoening" or factors_in(text, topic):
+    if topic == "aandoening" or factors_in(text, topic):
         return None
     role = role_from_text(text)
     return role if role in messages.ROLE_IN_INTERVIEW else None

@@ -204,6 +204,7 @@ STORY_HEARD = "Dank je dat je dit vertelt. Dit heb ik begrepen:"
 STORY_CONFIRM = "Klopt dat? Dan vraag ik daarna alleen wat ik nog niet weet."
 STORY_CONFIRM_BUTTONS = [("Ja, klopt", "/affirm"), ("Nee, niet helemaal", "/deny")]
 STORY_NOTHING_FOUND = "Dank je dat je dit vertelt. Ik stel je een paar korte vragen, zodat ik je goed advies kan geven."
+STORY_AGAIN = "Dan ga ik uit van wat ik hierboven las, en stel ik de vragen die nog open staan."
 STORY_FORGOTTEN = "Geen probleem. Dan stel ik je gewoon de vragen."
 
 RESTARTED = "We beginnen opnieuw."

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, Dict, Optional, Text
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import messages
@@ -21,9 +21,10 @@ from actions.replies import (CONFIDENT_SEARCH, LONG_MESSAGE, RESULTS, SEARCHED_W
                              answer_question, buttons, latest_text, send_interview_offer)
 from actions.state import given_event, given_ids, once
 from actions.understood import NONSENSE, decided_by
-from bot.understanding.cues import (role_from_text, says_no_employer, seeks_work,
+from bot.understanding.cues import (asks_first_step, asks_for_action, asks_what_to_do,
+                                    role_from_text, says_no_employer, seeks_work,
                                     speaks_as_job_seeker, word_count)
-from knowledge.advice_plan import CHECKLIST_THEME
+from knowledge.advice_plan import CHECKLIST_THEME, advice_for_answer
 from knowledge.situation import (SKIPPED, TOPIC_LABELS, TOPICS, asks_something, clean_answer,
                                  is_follow_up, read_answer, read_story, says_fine)
 
@@ -76,7 +77,8 @@ def answer_or_note(dispatcher: CollectingDispatcher, tracker: Tracker,
     werkbehoud'."""
     text = latest_text(tracker)
     if tracker.get_slot("plan_given") and not asks_something(text) \
-            and not is_follow_up(text) and not text.startswith("/"):
+            and not is_follow_up(text) and not text.startswith("/") and not asks_for_action(text) \
+            and not asks_what_to_do(text) and not asks_first_step(text):
         audience = audience_for(tracker.get_slot("role"), text) or "werkende"
         hits = KB.search(text, audience=audience, limit=1, prefer_advice=True)
         if not hits or hits[0].score < CONFIDENT_SEARCH:
@@ -94,6 +96,13 @@ def capture_story(dispatcher: CollectingDispatcher, tracker: Tracker,
     found = read_story(text)
     condition = KB.match_condition(text)
     events: Events = []
+    if found and _just_read_back(tracker) and all(
+            tracker.get_slot(topic) == part for topic, part in found.items()):
+        # The same story again after 'klopt dat?': no second read-back (a loop), the questions
+        # that are still open.
+        dispatcher.utter_message(text=messages.STORY_AGAIN)
+        # Also when the classifier was unsure (the fallback has no rule into the form).
+        return [SlotSet("situation_captured", False), FollowupAction("interview_form")]
     if tracker.get_slot("role") is None and speaks_as_job_seeker(text):
         events.append(SlotSet("role", "werkzoekende"))  # 'ik zoek werk maar ...': their questions
     lines = []
@@ -113,6 +122,12 @@ def capture_story(dispatcher: CollectingDispatcher, tracker: Tracker,
     return events + [SlotSet("situation_captured", True),
                      SlotSet("story_topics", [t for t in TOPICS if t in found]
                              + (["aandoening"] if condition else []))]
+
+
+def _just_read_back(tracker: Tracker) -> bool:
+    """Was the bot's last message the read-back's 'klopt dat?'"""
+    said = [event.get("text") for event in tracker.events or [] if event.get("event") == "bot"]
+    return bool(said) and said[-1] == messages.STORY_CONFIRM
 
 
 def story_after_plan(dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -146,21 +161,26 @@ def story_after_plan(dispatcher: CollectingDispatcher, tracker: Tracker,
         combined = part if before in (None, SKIPPED) else f"{before}; {part}"
         events.append(SlotSet(topic, clean_answer(combined)))
     audience = audience_for(role or tracker.get_slot("role"), text) or "werkende"
-    hits = KB.search(text, audience=audience, limit=RESULTS, prefer_advice=True)
     given = given_ids(tracker)
-    fresh = [hit for hit in hits if hit.item.id not in given]
+    # What the plan would advise for each new answer (kept to its topic, the condition's first);
+    # the search on the whole message when that finds nothing new.
+    planned = [item for topic, part in found.items() for item in advice_for_answer(
+        KB, topic, part, audience, tracker.get_slot("aandoening"), exclude=given)]
+    hits = KB.search(text, audience=audience, limit=RESULTS, prefer_advice=True)
+    searched = [hit.item for hit in hits if hit.item.id not in given]
     # New facts want advice, not another finding ('veel pijn bij bukken' got 'pijn beperkt je
-    # in je werk'): what helps first, in search order.
-    # The doctor's checklists of factors (guideline 1.2) after advice on this one, as in the plan.
-    fresh.sort(key=lambda hit: (not hit.item.actionable, hit.item.themes[0] == CHECKLIST_THEME))
+    # in je werk'): what helps first, in search order; the doctor's checklists of factors
+    # (guideline 1.2) after advice on this one, as in the plan.
+    searched.sort(key=lambda item: (not item.actionable, item.themes[0] == CHECKLIST_THEME))
+    fresh = list(dict.fromkeys(planned + searched))
     if fresh:
         dispatcher.utter_message(text=messages.NEW_FOR_YOU)
-        dispatcher.utter_message(text=item_message(fresh[0].item, audience))
-        events.append(given_event(tracker, [fresh[0].item.id]))
+        dispatcher.utter_message(text=item_message(fresh[0], audience))
+        events.append(given_event(tracker, [fresh[0].id]))
         # 'meer': more on what was just told, then the rest of the plan (not lost).
         pending = [i for i in tracker.get_slot("more_item_ids") or [] if i not in given]
         events.append(SlotSet("more_item_ids", list(dict.fromkeys(
-            [hit.item.id for hit in fresh[1:]] + pending)) or None))
+            [item.id for item in fresh[1:RESULTS]] + pending)) or None))
     elif hits:
         dispatcher.utter_message(text=once(tracker, messages.ALREADY_GIVEN.format(
             title=hits[0].item.title_for(audience)), messages.ALREADY_GIVEN_AGAIN))

@@ -104,7 +104,10 @@ BENEFITS = JOBLESS_BENEFITS + (r"\buitkering", r"\bwia\b", r"\bwajong", r"\bziek
 WITHOUT_WORK = (r"\bwerkloos", r"\bgeen werk\b", r"\bgeen baan", r"\bzoek (naar )?werk",
                 r"\bgeen werkgever", r"\b(baan|werk|job) kwijt(geraakt)?\b(?! te raken)",
                 r"\bben (ik )?ontslagen",
-                r"\bzoek (ik )?(iets anders|ander werk|een (nieuwe |andere )?(baan|job))")
+                r"\bzoek (ik )?(iets anders|ander werk|een (nieuwe |andere )?(baan|job))",
+                # nobody hires them: 'niemand neemt me aan', 'ik word nergens aangenomen'
+                r"\b(neemt|nemen) (me|mij) (niet |nergens )?aan\b",
+                r"\b(word|wordt) (\w+ )?(niet|nergens) aangenomen")
 
 # Words that name an interview topic: 'mijn antwoord over geld klopt niet'.
 TOPIC_NAMES = {

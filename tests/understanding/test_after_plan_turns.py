@@ -21,7 +21,8 @@ def test_a_fact_without_a_question_after_the_plan_is_noted_not_searched(actions)
         "timmerman, voorman eigenlijk. nieuwbouw woningen", intent="ask_question",
         plan_given=True, more_item_ids=["rl-3.2-scholing-omscholing"]), {})
     assert texts(dispatcher)[0] == messages.NOTED
-    for text in ("vertel me meer over de werkscan", "hoe zeg ik dat tegen mijn baas?"):
+    for text in ("vertel me meer over de werkscan", "hoe zeg ik dat tegen mijn baas?",
+                 "Ik wil vooral weten wat ik als leidinggevende concreet kan doen."):
         dispatcher = CollectingDispatcher()
         situation.answer_or_note(dispatcher, tracker(text, intent="ask_question",
                                                      plan_given=True), {})
@@ -70,7 +71,7 @@ def test_who_they_are_said_instead_of_an_answer_is_noted_and_the_question_asked_
     that also names the topic stays an answer; after two asks the words are taken as they are."""
     messages = actions["messages"]
     text = "Ik ben de werkgever, eigenaar van het bedrijf. Het gaat om een medewerker van mij."
-    result, said = _validate(actions, text, "choose_role", asked=1)
+    result, said = _validate(actions, text, "ask_question", asked=1)  # whatever the intent
     assert result == {"energie": None, "role": "werkgever"}
     assert said == [messages.ROLE_IN_INTERVIEW["werkgever"]]
     result, _ = _validate(actions, "ik werk als kok en ben altijd moe", "choose_role",
@@ -78,3 +79,34 @@ def test_who_they_are_said_instead_of_an_answer_is_noted_and_the_question_asked_
     assert result == {"energie": "ik werk als kok en ben altijd moe"}
     result, _ = _validate(actions, text, "choose_role", asked=2)
     assert result.get("role") is None
+
+
+def test_the_same_story_after_its_read_back_starts_the_questions(actions):
+    """The same story again after 'klopt dat?' is no second read-back (a loop): the questions
+    still open follow, also when the classifier was unsure."""
+    situation, messages = actions["situation_replies"], actions["messages"]
+    text = "ik wil gewoon ergens beginnen maar niemand neemt me aan"
+    said = tracker(text, intent="share_situation", werkbelasting="niemand neemt me aan")
+    said.events = [{"event": "bot", "text": messages.STORY_CONFIRM}]
+    dispatcher = CollectingDispatcher()
+    events = situation.capture_story(dispatcher, said, {})
+    assert texts(dispatcher) == [messages.STORY_AGAIN]
+    assert {"event": "followup", "name": "interview_form"} in [
+        {k: e.get(k) for k in ("event", "name")} for e in events]
+    dispatcher = CollectingDispatcher()  # told for the first time: read back
+    situation.capture_story(dispatcher, tracker(text, intent="share_situation"), {})
+    assert texts(dispatcher)[-1] == messages.STORY_CONFIRM
+
+
+def test_a_new_answer_after_the_plan_gets_the_plans_advice_for_it(actions):
+    """'Na een uur code lezen zit mijn hoofd vol en maak ik fouten' after the plan: advice on
+    concentration, as the plan gives it (not 'maak het probleem helder', the search's pick for
+    'het grootste probleem')."""
+    situation = actions["situation_replies"]
+    kb = importlib.import_module("actions.knowledge_access").KB
+    dispatcher = CollectingDispatcher()
+    events = situation.story_after_plan(dispatcher, tracker(
+        "Dat is het grootste probleem. Na een uur code lezen zit mijn hoofd vol en maak ik fouten.",
+        plan_given=True))
+    shown = next(e["value"] for e in events if e.get("name") == "given_item_ids")
+    assert "concentratie" in kb.get_item(shown[0]).themes

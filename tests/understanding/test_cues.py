@@ -155,6 +155,9 @@ def test_cues_and_vocabulary_do_not_import_rasa():
     ("ik ben mijn werk kwijtgeraakt door mijn ziekte", True),
     ("ik ben bang mijn baan kwijt te raken", False),
     ("ik werk als kok in een restaurant", False),
+    ("ik wil gewoon ergens beginnen maar niemand neemt me aan", True),
+    ("ik word nergens aangenomen met mijn ziekte", True),
+    ("mijn baas neemt me niet serieus", False),
 ])
 def test_without_work_or_looking_for_it(text, seeking):
     assert cues.seeks_work(text) is seeking
