@@ -19,6 +19,7 @@ from knowledge.situation import TOPIC_LABELS
 
 SHOWN_TOPICS = 2      # advice blocks in the first reply; the rest on 'meer'
 SHOWN_RESOURCES = 3
+STRONG_EVIDENCE = ("bewezen", "aannemelijk")
 
 ADVICE_INTRO = "Dank je wel voor je antwoorden. Dit past bij wat je vertelde, het belangrijkste eerst:"
 ALL_FINE = (
@@ -91,8 +92,11 @@ class ActionGiveAdvice(Action):
         # topics not shown and the other steps, then the second advice of every topic, the
         # advice for their condition, then the third: every 'meer' goes round the topics.
         steps = [item.id for item in plan.employer_steps]
-        own = [item.id for item in plan.for_condition]  # for their condition in particular
-        more = steps[:1] + [b.items[0].id for b in later] + steps[1:]
+        # For their condition in particular: shown proven or plausible (level 1-2) right after
+        # the topics, other advice after one more round of their own topics.
+        strong = [item.id for item in plan.for_condition if item.evidence in STRONG_EVIDENCE]
+        own = [item.id for item in plan.for_condition if item.id not in strong]
+        more = steps[:1] + [b.items[0].id for b in later] + strong + steps[1:]
         depth = max((len(b.items) for b in plan.topics), default=0)
         rounds = [[b.items[i].id for b in plan.topics if i < len(b.items)]
                   for i in range(1, depth)]

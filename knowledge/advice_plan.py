@@ -14,8 +14,8 @@ from . import vocabulary as voc
 from .base import KnowledgeBase
 from .schema import Condition, Item, Resource
 from .situation import (ADVICE_TOPICS, FACTOR_QUERY, FACTOR_THEMES, SKIPPED, TOPIC_LABELS,
-                        TOPIC_QUERY, TOPICS, Reading, clean_answer, read_answer, read_story,
-                        says_fine)
+                        TOPIC_QUERY, TOPICS, Reading, clean_answer, job_at_risk, read_answer,
+                        read_story, says_fine)
 
 ITEMS_PER_TOPIC = 3      # the first is shown, the rest on 'meer'
 FOR_CONDITION = 2        # advice for the condition in particular, on 'meer'
@@ -110,8 +110,10 @@ def make_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]],
 
     used: set = set()
     blocks = []
+    at_risk = any(job_at_risk(text) for text in [*answers.values(), *told.values()]
+                  if isinstance(text, str))
     for reading in readings:
-        items = _advice(kb, reading, audience, condition, used)
+        items = _advice(kb, reading, audience, condition, used, at_risk)
         if items:
             used.update(item.id for item in items)
             blocks.append(TopicAdvice(reading, items))
@@ -130,6 +132,21 @@ def make_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]],
         employer_steps=[item for item in map(kb.get_item, EMPLOYER_STEPS) if item is not None
                         and item.id not in used] if audience == "werkgever" else [],
         for_condition=_for_condition(kb, condition, audience, used))
+
+
+def advice_for_answer(kb: KnowledgeBase, topic: str, text: str, audience: str = "werkende",
+                      condition_text: Optional[str] = None,
+                      exclude: Sequence[str] = ()) -> List[Item]:
+    """The advice a plan would give for one new answer ('na een uur code lezen zit mijn hoofd
+    vol' after the plan: concentration), leaving out `exclude` (what was given already); none
+    for an answer without a concern."""
+    if audience not in ("werkende", "werkzoekende", "werkgever"):
+        audience = "werkende"
+    reading = read_answer(topic, text)
+    if reading is None or reading.concern == 0:
+        return []
+    condition = kb.match_condition(condition_text) if condition_text else None
+    return _advice(kb, reading, audience, condition, set(exclude))
 
 
 def _told_elsewhere(answers: Dict[str, Optional[str]],
@@ -164,7 +181,7 @@ def _with_elsewhere(own: Optional[Reading], elsewhere: Optional[Reading]) -> Opt
 
 
 def _advice(kb: KnowledgeBase, reading: Reading, audience: str,
-            condition: Optional[Condition], used: set) -> List[Item]:
+            condition: Optional[Condition], used: set, at_risk: bool = False) -> List[Item]:
     """Advice items for one answer: search on the worker's words, kept to the topic's themes."""
     themes = set(reading.themes)
     words = [reading.text]
@@ -184,8 +201,10 @@ def _advice(kb: KnowledgeBase, reading: Reading, audience: str,
                    if themes.intersection(h.item.themes) and h.item.id not in used
                    and _fits_condition(h.item, condition)]
         advice = [i for i in fitting if i.actionable and i.evidence != UNPROVEN]
-        if condition is not None:  # what the sources say for this condition first
-            advice.sort(key=lambda i: condition.id not in i.conditions)
+        if condition is not None:  # what the sources say for this condition first (the best
+            # one: a second therapy must not push the adjustment they asked about down)
+            own = next((i for i in advice if condition.id in i.conditions), None)
+            advice = ([own] if own else []) + [i for i in advice if i is not own]
         # The doctor's checklists ('which factors to map', guideline 1.2) are advice about all
         # factors at once: after the advice on this one ('werkdruk' got 'factoren met minder
         # bewijs meenemen' before 'ken je grenzen').
@@ -207,9 +226,11 @@ def _advice(kb: KnowledgeBase, reading: Reading, audience: str,
         chosen = [i for i in kb.advice_for(list(themes), audience,
                                            condition.id if condition else None)
                   if i.id not in used][:limit]
-    if reading.topic == "werkbelasting" and reading.concern >= 2 and audience != "werkgever":
-        # Work that has become too heavy: the sources' other route when the job no longer fits
-        # (guideline 3.2: another function, training) comes second, after the best adjustment.
+    if reading.topic == "werkbelasting" and (reading.concern >= 2 or at_risk) \
+            and audience != "werkgever":
+        # Work that has become too heavy, or a job at risk: the sources' other route when the
+        # job no longer fits (guideline 3.2: another function, training) comes second, after
+        # the best adjustment.
         hits = kb.search(f"{reading.text} {NO_LONGER_FITS_QUERY}", audience=audience,
                          limit=ITEMS_PER_TOPIC, prefer_advice=True)
         extra = next((h.item for h in hits if h.item not in chosen and h.item.id not in used
@@ -218,6 +239,8 @@ def _advice(kb: KnowledgeBase, reading: Reading, audience: str,
         if extra is not None:
             # Second; for a job seeker after the items on finding work and getting there.
             at = 1 if audience != "werkzoekende" else len(per_factor)
+            if condition is not None and chosen and condition.id in chosen[0].conditions:
+                at += 1  # after the condition's own advice, the best adjustment first
             chosen = chosen[:at] + [extra] + chosen[at:limit]
     return chosen
 

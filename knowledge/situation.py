@@ -86,6 +86,7 @@ _NO_FIRST = re.compile(rf"^\W*(?:{one_of(words.NO_OPENERS)})\b")
 _CONTRAST = any_of(words.CONTRASTS)
 _NEGATED = any_of(words.NEGATIONS)
 _NOT_HERE = any_of(words.NOT_HERE)
+_JOB_AT_RISK = any_of(words.JOB_AT_RISK)
 _AFFIRMATIVE = re.compile(rf"^\W*(?:{one_of(words.AFFIRMATIVES)})\W*$")
 # A message that asks something: a question mark, a question word first, or 'tips' at the end.
 _ASKS = re.compile(rf"\?|^\s*(?:{one_of(words.QUESTION_OPENERS)})\b"
@@ -197,6 +198,11 @@ def _concern(folded: str, names_factor: bool) -> int:
     if not problem and not names_factor:
         return 1 if _NEGATED.search(rest) else 0  # 'niemand snapt het', 'kan niet rondkomen'
     return 2 if _STRONG_PROBLEM.search(rest) or (problem and _INTENSE.search(rest)) else 1
+
+
+def job_at_risk(text: Optional[str]) -> bool:
+    """'bang dat ik mijn werk kwijtraak', 'als ik niet meer mag rijden': the job itself."""
+    return bool(text) and bool(_JOB_AT_RISK.search(fold(text)))
 
 
 def says_fine(text: str) -> bool:

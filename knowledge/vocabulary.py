@@ -184,6 +184,15 @@ QUERY_SYNONYMS: Dict[str, str] = {
     "gewrichten": "pijn fysiek",
     "tillen": "fysiek zwaar werk tillen",
     "bouw": "fysiek zwaar werk",
+    # Shifts and rosters in loanwords and Flemish ('late shiften', 'elke week een ander schema').
+    "shift": "dienst werktijden",
+    "shiften": "diensten onregelmatig werktijden",
+    "shifts": "diensten onregelmatig werktijden",
+    "schema": "rooster werktijden",
+    "middernacht": "nachtdienst avonddienst",
+    "meetings": "vergaderingen",
+    "meeting": "vergadering",
+    "standups": "vergaderingen",
 }
 
 

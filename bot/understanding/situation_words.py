@@ -29,10 +29,11 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
                           r"\bhanden\b"),
     "werkdruk": (r"\bwerkdruk", r"\bdruk\b", r"\btempo", r"\bdeadline", r"\bstress",
                  r"\bhectisch", r"\bhaast", r"\bte veel werk", r"\bproductie", r"\bprestatie",
-                 r"\bhard werken", r"\bjachtig"),
+                 r"\bhard werken", r"\bjachtig", r"\bvergader", r"\bmeetings?\b"),
     "werktijden": (r"\buren\b", r"\buur\b", r"\bdienst", r"\bnachtdienst", r"\bavonddienst",
                    r"\bonregelmatig", r"\brooster", r"\bfulltime", r"\bparttime", r"\bwerktijd",
-                   r"\bploegendienst", r"\b(twee|drie|vier|5)ploegen", r"\bin ploegen", r"\bweekend", r"\blange dagen", r"\bovertijd", r"\bovertuur"),
+                   r"\bploegendienst", r"\b(twee|drie|vier|5)ploegen", r"\bin ploegen", r"\bweekend", r"\blange dagen", r"\bovertijd", r"\bovertuur",
+                   r"\bshift", r"\bschema\b", r"\blate (dienst|ploeg)", r"\bslaapritme"),
     "woon_werkverkeer": (r"\breis", r"\breiz", r"\bwoon[ -]?werk", r"\bfiles?\b", r"\bov\b",
                          r"\btrein", r"\bbus\b", r"\bautorij", r"\bauto rijden",
                          r"\bnaar (mijn |het )?werk (te )?(komen|fietsen|rijden)",
@@ -66,7 +67,9 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
     "openheid": (r"\bvertellen", r"\bvertel\b", r"\bweten (het )?niet", r"\bgeheim",
                  r"\bopen (zijn )?over", r"\bniemand weet", r"\bverzwijg", r"\bdurf",
                  r"\bweet (\w+ )?niemand\b", r"\bschaam", r"\bhoe (hij|zij|ze|die) (zou|zal) "
-                 r"reageren"),
+                 r"reageren", r"\b(niks|niets) (ge)?(zegd|verteld)\b",
+                 r"\b(weet|weten) (er |daar )?van (niks|niets)\b",
+                 r"\b(weet|weten) (er|daar) (niks|niets) van\b"),
     "overbescherming": (r"\bbetuttel", r"\bbescherm", r"\bontzien", r"\boverbezorgd",
                         r"\bpamper", r"\bte voorzichtig", r"\bniets meer laten doen",
                         r"\bnergens meer voor gevraagd", r"\bniks meer laten doen",
@@ -159,8 +162,10 @@ PROBLEMS = whole("zwaar(der)?", "moeilijk(er)?", "lastig(er)?", "probleem", "pro
                  # being protected too much is a problem in itself ('lief maar overbezorgd')
                  "overbezorgd", "betuttel\\w*", "(be)?scherm\\w* (me|mij) te veel")
 # 'energie is het probleem niet, het is de pijn': this topic is fine, whatever follows.
-NOT_HERE = (r"\b(is|zit) (het|hem|daar|dat) (probleem |grootste probleem )?niet\b",
-            r"\bhet probleem niet\b", r"\b(moe|zwaar|druk) (ben|is) (ik|het) niet\b")
+# ('ni', 'nie': Flemish 'niet')
+NOT_HERE = (r"\b(is|zit) (het|hem|daar|dat) (probleem |grootste probleem )?(niet|nie|ni)\b",
+            r"\bhet probleem (niet|nie|ni)\b", r"\b(is|zit) (niet|nie|ni) het (grootste )?probleem",
+            r"\b(moe|zwaar|druk) (ben|is) (ik|het) niet\b")
 # Negations that make an answer without a problem word a concern: 'niemand snapt het'.
 NEGATIONS = whole("niet", "geen", "niemand", "nooit", "nergens")
 
@@ -184,3 +189,10 @@ FOLLOW_UP_OPENERS = (r"(en|maar|ook)\s+(bij|voor|als|met|over|in|na)", r"wat als
                      r"(en )?wat kost (het|dat|dit)", r"(en )?wie betaalt (het|dat|dit)")
 # Words that link the clauses of a story ('ik ben moe en mijn baas snapt het niet').
 CLAUSE_LINKS = ("en", "maar", "want", "omdat", "terwijl", "dus", "ook")
+
+# The job itself at risk ('bang dat ik mijn werk kwijtraak als ik niet meer mag rijden'): the
+# sources' route for work that no longer fits (another function, training) belongs in the plan.
+JOB_AT_RISK = (r"\b(werk|baan|job) (kwijt|verlies|verliezen)", r"\bontslagen\b",
+               r"\bontslag (krijg|krijgen|dreigt)", r"\bniet meer (mag|mogen|kan|kunnen) (rijden|werken)",
+               r"\b(mijn|dit|het) (werk|vak|beroep|functie|job) niet meer (kan|kunnen|doen|aan)",
+               r"\bkan (mijn|dit|het) (werk|vak|beroep|functie|job) niet meer")

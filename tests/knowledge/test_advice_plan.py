@@ -200,3 +200,27 @@ def test_family_that_wants_them_to_stop_is_overprotection_first(real_kb):
     support = plan.topics[0]
     assert "overbescherming" in support.reading.factors
     assert "overprotectie" in support.items[0].id
+
+
+def test_a_job_at_risk_gets_the_route_for_work_that_no_longer_fits(real_kb):
+    """'bang dat ik mijn werk kwijtraak als ik niet meer mag rijden' (a driver with diabetes):
+    the work advice holds guideline 3.2's route for work that no longer fits, also when the work
+    answer itself is a mild concern."""
+    work = "onregelmatig eten, lange dagen, files en wachttijden"
+    money = "ik ben bang dat ik mijn werk kwijtraak als ik niet meer mag rijden"
+    plain = make_plan(real_kb, {"werkbelasting": work})
+    at_risk = make_plan(real_kb, {"werkbelasting": work, "financien": money})
+    block = next(b for b in at_risk.topics if b.topic == "werkbelasting")
+    assert "rl-3.2-scholing-omscholing" in [i.id for i in block.items]
+    assert "rl-3.2-scholing-omscholing" not in plain.item_ids
+
+
+def test_the_condition_lifts_one_item_not_the_whole_list(real_kb):
+    """A hernia and lifting that no longer works: the condition's best advice first, then the
+    adjustment asked about (lighter work), not every back therapy before it."""
+    plan = make_plan(real_kb, {"aandoening": "hernia",
+                               "werkbelasting": "dozen tillen, bukken, de hele dag staan. "
+                                                "dat is precies wat ik niet kan"})
+    items = plan.topics[0].items
+    assert "rugklachten" in items[0].conditions
+    assert not items[1].conditions

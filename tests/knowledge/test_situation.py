@@ -95,3 +95,29 @@ def test_stored_answers_are_short_single_lines():
 def test_people_at_home_are_ones_own(text, factor, named):
     """A teacher's 'ouders die mailen' are the pupils' parents, not support at home."""
     assert (factor in factors_in(text, "steun")) is named
+
+
+@pytest.mark.parametrize("text, topic, factor, named", [
+    # shifts and rosters in loanwords; meetings as work pressure
+    ("De late shiften tot na middernacht en elke week een ander schema", "werkbelasting",
+     "werktijden", True),
+    ("de hele dag meetings en standups", "werkbelasting", "werkdruk", True),
+    ("ik vergader veel te veel", "werkbelasting", "werkdruk", True),
+    # family who want them to stop, or watch them, is overprotection; a worried boss who
+    # helps is not
+    ("vrouw is bang, die wil dat ik stop", "steun", "overbescherming", True),
+    ("ze belt me 3x per dag om te vragen of het gaat", "steun", "overbescherming", True),
+    ("mijn partner wil niet dat ik nog werk", "steun", "overbescherming", True),
+    ("mijn baas is bezorgd maar helpt goed", "steun", "overbescherming", False),
+    # not having told anyone is about openness
+    ("mijne chef is ne goeie gast maar ik heb hem niks gezegd", "steun", "openheid", True),
+    ("collega's weten er niets van", "steun", "openheid", True),
+])
+def test_factors_in_everyday_words(text, topic, factor, named):
+    assert (factor in factors_in(text, topic)) is named
+
+
+def test_flemish_not_the_problem_is_fine():
+    """'Energie is ni het probleem' (Flemish 'niet') says the topic is fine."""
+    assert read_answer("energie", "energie is ni het probleem").concern == 0
+    assert read_answer("energie", "dat is nie het probleem").concern == 0
