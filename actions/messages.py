@@ -35,6 +35,7 @@ FIRST_STEP_NONE = (
     "het gesprek met je bedrijfsarts voor met je samenvatting."
 )
 ALSO_NAMED = "Je noemt ook (tik erop voor advies daarover):"
+CONDITION_HELP = "Voor {condition} noemen mijn bronnen ook:"
 RELATED = "Misschien ook nuttig (tik erop, of typ 'meer'):"
 RULES = "Regels en regelingen die mijn bronnen hierbij noemen:"
 PROBABLY_MEANT = "Ik weet niet zeker of ik je goed begrijp. Ik denk dat dit je helpt:"

@@ -34,6 +34,8 @@ NAMED = 2
 RESOURCES = 4
 RULES = 3         # laws and schemes named with an answer about rules or rights
 RULE_MATCH = 0.06  # resource search score from which a law or scheme fits the question
+# Who helps people with one condition: its patient organisations, coaches and expert centres.
+CONDITION_HELP_KINDS = ("patientenorganisatie", "ervaringsdeskundige_coach", "kenniscentrum")
 # A search score from which an unclear message is still answered (see fallback_search), and
 # below which nothing fits (say so, offer the nearest topics). Thresholds on the fused search,
 # whose scale changes with the matcher: `bench/matcher_eval.py --dev` prints, per threshold,
@@ -156,6 +158,9 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     rules = _rules(asked, audience)
     if rules:  # 'zijn er regelingen voor?': the laws and schemes the sources name
         dispatcher.utter_message(text=rules_message(messages.RULES, rules))
+    help_for = condition_help(tracker, asked, audience)
+    if help_for:  # 'ik heb MS, ...': the organisations for MS, once
+        dispatcher.utter_message(text=help_for)
     if others:
         dispatcher.utter_message(text=messages.RELATED,
                                  buttons=item_buttons([hit.item for hit in others[:NAMED]], audience))
@@ -184,6 +189,25 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
         if condition is not None and tracker.get_slot("aandoening") is None:
             events.append(SlotSet("aandoening", condition.name))  # the interview skips it
     return events
+
+
+def condition_help(tracker: Tracker, text: str, audience: Optional[str]) -> Optional[str]:
+    """The patient organisations and experienced coaches the sources name for the condition a
+    question names (not for professionals), once per conversation: 'ik heb diabetes, ...' ->
+    Diabetes Vereniging Nederland (diabeteswerkcoach)."""
+    if audience == "professional":
+        return None
+    condition = KB.match_condition(text)
+    if condition is None:
+        return None
+    found = [r for r in KB.resources_for(condition.id, audience=audience or "werkende")
+             if condition.id in r.conditions and r.kind in CONDITION_HELP_KINDS][:RULES - 1]
+    if not found:
+        return None
+    reply = "\n".join([messages.CONDITION_HELP.format(condition=condition.name)] + [
+        f"- {r.name}" + (f": {r.url}" if r.url else "") for r in found])
+    said = {event.get("text") for event in tracker.events or [] if event.get("event") == "bot"}
+    return None if reply in said else reply
 
 
 def current_plan(tracker: Tracker):

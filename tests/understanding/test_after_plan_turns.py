@@ -110,3 +110,20 @@ def test_a_new_answer_after_the_plan_gets_the_plans_advice_for_it(actions):
         plan_given=True))
     shown = next(e["value"] for e in events if e.get("name") == "given_item_ids")
     assert "concentratie" in kb.get_item(shown[0]).themes
+
+
+def test_a_question_that_names_the_condition_names_its_organisations_once(actions):
+    """'... met mijn diabetes, hoe pak ik dit aan?': with the answer, the patient organisations
+    and coaches the sources name for diabetes; once per conversation, never for a professional,
+    and nothing for a condition without its own organisation."""
+    replies, messages = actions["replies"], actions["messages"]
+    text = "ik red het werk niet meer met mijn diabetes, hoe pak ik dit aan?"
+    dispatcher = CollectingDispatcher()
+    replies.answer_question(dispatcher, tracker(text, role="werkende"), text)
+    help_for = [t for t in texts(dispatcher) if t.startswith("Voor Diabetes")]
+    assert len(help_for) == 1 and "Diabetes Vereniging Nederland" in help_for[0]
+    said = tracker(text, role="werkende")
+    said.events = [{"event": "bot", "text": help_for[0]}]
+    assert replies.condition_help(said, text, "werkende") is None
+    assert replies.condition_help(tracker(text), text, "professional") is None
+    assert replies.condition_help(tracker("ik heb lupus"), "ik heb lupus", "werkende") is None
