@@ -20,7 +20,7 @@ from actions.situation_replies import capture_story
 from actions.state import once
 from actions.understood import NONSENSE, decided_by, intent_of
 from bot.understanding.cues import (asks_definition, asks_why, ends_as_question, named_topic,
-                                    role_from_text)
+                                    role_from_text, starts_with_who)
 from knowledge.situation import (SKIPPED, TOPICS, clean_answer, factors_in, is_skip,
                                  read_answer)
 
@@ -58,7 +58,7 @@ def _role_instead_of_answer(tracker: Tracker, topic: str, text: str) -> Optional
     """Who they are, said instead of an answer ('ik ben de werkgever, het gaat om een
     medewerker van mij' to the energy question): that role, when the message names nothing of
     the topic. Taken as the answer, it left the employee's energy unknown."""
-    if topic == "aandoening" or factors_in(text, topic):
+    if topic == "aandoening" or factors_in(text, topic) or not starts_with_who(text):
         return None
     role = role_from_text(text)
     return role if role in messages.ROLE_IN_INTERVIEW else None

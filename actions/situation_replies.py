@@ -19,7 +19,7 @@ from actions.overview_reply import answer_overview
 from actions.replies import (CONFIDENT_SEARCH, LONG_MESSAGE, RESULTS, SEARCHED_WORDS,
                              TOPICAL_INTENTS, WORKER_ROLES, Events, answer_latest,
                              answer_question, buttons, latest_text, send_interview_offer)
-from actions.state import given_event, given_ids, once
+from actions.state import given_event, given_ids, just_said, once
 from actions.understood import NONSENSE, decided_by
 from bot.understanding.cues import (asks_first_step, asks_for_action, asks_what_to_do,
                                     role_from_text, says_no_employer, seeks_work,
@@ -96,7 +96,7 @@ def capture_story(dispatcher: CollectingDispatcher, tracker: Tracker,
     found = read_story(text)
     condition = KB.match_condition(text)
     events: Events = []
-    if found and _just_read_back(tracker) and all(
+    if found and just_said(tracker, messages.STORY_CONFIRM) and all(
             tracker.get_slot(topic) == part for topic, part in found.items()):
         # The same story again after 'klopt dat?': no second read-back (a loop), the questions
         # that are still open.
@@ -122,12 +122,6 @@ def capture_story(dispatcher: CollectingDispatcher, tracker: Tracker,
     return events + [SlotSet("situation_captured", True),
                      SlotSet("story_topics", [t for t in TOPICS if t in found]
                              + (["aandoening"] if condition else []))]
-
-
-def _just_read_back(tracker: Tracker) -> bool:
-    """Was the bot's last message the read-back's 'klopt dat?'"""
-    said = [event.get("text") for event in tracker.events or [] if event.get("event") == "bot"]
-    return bool(said) and said[-1] == messages.STORY_CONFIRM
 
 
 def story_after_plan(dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -28,6 +28,12 @@ def once(tracker: Tracker, text: str, again: str) -> str:
     return again if text in said else text
 
 
+def just_said(tracker: Tracker, text: str) -> bool:
+    """Was `text` the bot's last message?"""
+    said = [event.get("text") for event in tracker.events or [] if event.get("event") == "bot"]
+    return bool(said) and said[-1] == text
+
+
 def told_events(tracker: Tracker, text: str,
                 condition_name: Optional[str]) -> List[Dict[Text, Any]]:
     """Remember what a message before the interview says per topic (slot `told`; only the

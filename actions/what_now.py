@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import messages
 from actions.more import has_more, more_button, show_more
 from actions.replies import buttons, follow_up_buttons
-from actions.state import once
+from actions.state import just_said, once
 
 
 class ActionWhatNow(Action):
@@ -20,6 +21,11 @@ class ActionWhatNow(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == "skip" and just_said(tracker, messages.STORY_CONFIRM):
+            # 'geen idee' to 'klopt dat?' after a story: the questions still open, not a menu
+            # (the read-back was lost and the user went round the menu).
+            dispatcher.utter_message(text=messages.STORY_AGAIN)
+            return [SlotSet("situation_captured", False), FollowupAction("interview_form")]
         if not tracker.get_slot("plan_given"):
             dispatcher.utter_message(
                 text=once(tracker, messages.WHAT_NOW, messages.WHAT_NOW_AGAIN),

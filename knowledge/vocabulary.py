@@ -193,6 +193,7 @@ QUERY_SYNONYMS: Dict[str, str] = {
     "meetings": "vergaderingen",
     "meeting": "vergadering",
     "standups": "vergaderingen",
+    "indekken": "verzekeren verzuimverzekering",
 }
 
 

@@ -28,6 +28,7 @@ _SEEKS_WORK = voc.any_of(voc.ROLE_PHRASES["werkzoekende"])
 _NO_EMPLOYER = re.compile(r"\b(?:ik heb|heb ik|ik zit|zit ik|ik ben)\b[^.?!]{0,30}"
                           r"\b(?:geen|zonder)\s+(?:\w+\s+)?werkgever")
 _FIRST_STEP = voc.any_of(voc.FIRST_STEP)
+_SAYS_WHO = re.compile(r"\W*(ik ben|ik werk|wij zijn|we zijn|ik zit)\b(?! bang| moe| op\b)")
 _WHAT_TO_DO = voc.any_of(voc.WHAT_TO_DO)
 WHAT_TO_DO_LEAD = 4  # words before it at most: 'ik wil vooral weten wat ik ... kan doen'
 _ASKS_MORE = voc.any_of(voc.ASKS_MORE)
@@ -69,6 +70,12 @@ def word_count(text: str) -> int:
 def role_from_text(text: str) -> Optional[str]:
     """The role a 'who are you' answer names without a lookup word ('ik werk als kok'), or None."""
     return _first_match(_ROLE_PHRASES, text)
+
+
+def starts_with_who(text: str) -> bool:
+    """'ik ben de werkgever, ...', 'ik werk als kok': a message that starts by saying who they
+    are ('ik ben bang dat de eigenaar me eruit werkt' names an employer, but does not)."""
+    return bool(_SAYS_WHO.match(fold(text or "")))
 
 
 def seeks_work(text: str) -> bool:

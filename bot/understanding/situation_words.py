@@ -64,7 +64,7 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
                     # own children and parents: a teacher's 'ouders die mailen' are not home
                     r"\b(mijn|m'?n|mn|onze|ons) (kinderen|kids|ouders)\b",
                     r"\bfamilie", r"\bmantelzorg", r"\bhuishouden"),
-    "openheid": (r"\bvertellen", r"\bvertel\b", r"\bweten (het )?niet", r"\bgeheim",
+    "openheid": (r"\bvertellen", r"\bvertel\b(?! (maar|eens|op)\b)", r"\bweten (het )?niet", r"\bgeheim",
                  r"\bopen (zijn )?over", r"\bniemand weet", r"\bverzwijg", r"\bdurf",
                  r"\bweet (\w+ )?niemand\b", r"\bschaam", r"\bhoe (hij|zij|ze|die) (zou|zal) "
                  r"reageren", r"\b(niks|niets) (ge)?(zegd|verteld)\b",

@@ -218,7 +218,10 @@ ASKS_ACTION = (r"\bwat (kan|kun|moet|zou|mag) (ik|je|we|jij|u)\b.{0,20}\b(doen|r
 # sources name are shown with the answer) ------------------------------------------------------
 ASKS_RULES = (r"\bregeling", r"\bwet(ten|geving)?\b", r"\bregelgeving", r"\brecht op\b",
               r"\bmijn rechten\b", r"\bverplicht", r"\bpolis", r"\bverzeker", r"\bpoortwachter",
-              r"\bwia\b", r"\bziektewet", r"\bwie betaalt\b", r"\bvergoed")
+              r"\bwia\b", r"\bziektewet", r"\bwie betaalt\b", r"\bvergoed",
+              # what absence costs an employer, and insuring against it
+              r"\bwat kost", r"\bverzuimkosten", r"\bkosten van (het )?verzuim", r"\bindekken",
+              r"\bloondoorbetaling")
 
 # --- Saying goodbye (rules: 'goodbye' needs one of these; 'ik heb MS' was read as goodbye) ---
 GOODBYE_WORDS = (r"\bdoei", r"\bdoeg\b", r"\bdag\b", r"\bdaa+g",

@@ -79,6 +79,12 @@ def test_who_they_are_said_instead_of_an_answer_is_noted_and_the_question_asked_
     assert result == {"energie": "ik werk als kok en ben altijd moe"}
     result, _ = _validate(actions, text, "choose_role", asked=2)
     assert result.get("role") is None
+    # a worker's answer that names the employer is an answer, not a role
+    answer = ("Dat ik niet weet wie het weet. En dat ik bang ben dat de eigenaar me eruit werkt "
+              "als hij erachter komt.")
+    result, _ = _validate(actions, answer, "choose_role", topic="werkbelasting", role="werkende",
+                          asked=1)
+    assert result == {"werkbelasting": answer}
 
 
 def test_the_same_story_after_its_read_back_starts_the_questions(actions):
@@ -127,3 +133,16 @@ def test_a_question_that_names_the_condition_names_its_organisations_once(action
     assert replies.condition_help(said, text, "werkende") is None
     assert replies.condition_help(tracker(text), text, "professional") is None
     assert replies.condition_help(tracker("ik heb lupus"), "ik heb lupus", "werkende") is None
+
+
+def test_dont_know_to_the_read_back_starts_the_questions(actions):
+    """'geen idee' to 'klopt dat?' after a story: the open questions follow (it got the menu
+    'waarmee kan ik je helpen?' and the read-back was lost)."""
+    messages = actions["messages"]
+    what_now = importlib.import_module("actions.what_now").ActionWhatNow()
+    said = tracker("Geen idee eerlijk gezegd.", intent="skip", werkbelasting="sjouwen")
+    said.events = [{"event": "bot", "text": messages.STORY_CONFIRM}]
+    dispatcher = CollectingDispatcher()
+    events = what_now.run(dispatcher, said, {})
+    assert texts(dispatcher) == [messages.STORY_AGAIN]
+    assert any(e.get("event") == "followup" for e in events)
