@@ -105,6 +105,14 @@ _NEGATED_BEFORE = re.compile(r"\b(niet|ni|nie|geen|nooit|niks|niets|allerminst)\
 # is medical history.
 _PAST = re.compile(rf"\b({voc.PAST_MARKERS})\b")
 _HABITUAL = re.compile(rf"\b({voc.HABITUAL_MARKERS})\b")
+# A symptom people live with ('krampen in mijn buik, komt en gaat', 'de laatste twee jaar is
+# het veel erger', ''s nachts lig ik wakker van de pijn'), unless something says it is now.
+_CHRONIC = re.compile(rf"\b({voc.HABITUAL_MARKERS}|komt en gaat|al jaren|jaren(lang)?|"
+                      r"van kleins? af|elke (dag|nacht|week)|'?s nachts|'?s ochtends|"
+                      r"aan het eind van de dag|bij stress|de laatste (tijd|\w+ jaar))\b")
+_ACUTE = re.compile(r"\b(nu|net|zojuist|op dit moment|plotseling|opeens|sinds (een |\d+ )?"
+                    r"(minuut|minuten|kwartier|half uur|uur)|al \d+ minuten|ligt|gevallen|"
+                    r"reageert niet|bewusteloos|ambulance|112)\b")
 # Someone else: third person as subject of a signal.
 _OTHER_SUBJECT = re.compile(
     r"\b(hij|zij|ze|zich|zichzelf|hem|haar|zijn|z'n|zn)\b|\b(mijn|onze|een|m'n|mn) "
@@ -159,6 +167,8 @@ _IDIOMS = [
     r"plant|auto)\w* (is |was )?(dood|gestorven|overleden)\b",
     r"\bover mijn lijk\b", r"\bzou (hem|haar|die baas|mijn baas) wel kunnen (vermoorden|"
     r"wurgen|schieten)\b", r"\bdood ?gewoon\b", r"\bdoodleuk\b",
+    # 'lately': 'de laatste tijd wordt het erger' read as 0.96 danger ('laatste brief')
+    r"\b(de |het )?laatste (tijd|weken|maanden|jaren|jaar|dagen|paar (weken|maanden|jaar))\b",
 ]
 # Saying it is not so: 'ik wil niet dood, wel minder werken'. A real signal elsewhere counts.
 _DENIALS = [
@@ -275,6 +285,13 @@ def _signal(pattern: re.Pattern[str], sentence: str, negation_inside: bool = Tru
                 continue
         return match
     return None
+
+
+def chronic_symptom(text: str) -> bool:
+    """A bodily complaint described as something that keeps coming back, with nothing that says
+    it is happening now: no acute medical emergency."""
+    folded = fold(text or "")
+    return bool(_CHRONIC.search(folded)) and not _ACUTE.search(folded)
 
 
 def danger_kinds(text: str) -> List[str]:

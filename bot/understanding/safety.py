@@ -130,6 +130,10 @@ def judge(text: str, classifier_says_crisis: bool = False, model=None,
     keyword = patterns.keyword_kind(text)
     if keyword and verdict.danger + verdict.unsure >= agree:
         return SafetyVerdict("alarm", choose_kind([keyword], verdict, margin), "pattern+model")
+    if verdict.kind == patterns.EMERGENCY and patterns.chronic_symptom(text):
+        # 'krampen in mijn buik, komt en gaat': a symptom they live with, as the patterns read
+        # it; the model alone read 6 such answers of blind personas as an emergency.
+        return NONE
     worded = has_danger_word(cleaned)  # without any danger word, the model must be sure
     parts = []  # (sentences and pairs, sentences): computed only when the model would act
 
@@ -140,14 +144,19 @@ def judge(text: str, classifier_says_crisis: bool = False, model=None,
 
     if verdict.danger >= max(alarm_negated if negated(cleaned) else alarm,
                              0 if worded else UNWORDED_ALARM):
-        if unsafe_parts()[0] >= LOCATED:
+        located, single = unsafe_parts()
+        # A complaint they live with ('aan het eind van de dag brandt alles'): one sentence on
+        # its own must sound unsafe too, as without a danger word.
+        chronic = patterns.chronic_symptom(text)
+        if located >= LOCATED and (not chronic or single >= UNWORDED_CHECK):
             return SafetyVerdict("alarm", verdict.kind, "model")
     if patterns.weak_signal(text) and verdict.probabilities.get(SAFE, 0.0) < WEAK_VETO:
         return SafetyVerdict("check", None, "pattern")
     if verdict.danger + verdict.unsure >= max(check, 0 if worded else UNWORDED_CHECK):
         located, single = unsafe_parts()
         # Without a danger word, one sentence on its own must sound unsafe too.
-        if located >= LOCATED and (worded or single >= UNWORDED_CHECK):
+        if located >= LOCATED and ((worded and not patterns.chronic_symptom(text))
+                                   or single >= UNWORDED_CHECK):
             return SafetyVerdict("check", None, "model")
     # The intent classifier alone (it learnt a few ambiguous examples) asks only when the
     # safety model hears something too: 'die avonddiensten hoeven voor mij niet meer' is none.
