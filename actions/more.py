@@ -74,8 +74,8 @@ def _same_topic(tracker: Tracker, audience: Optional[str], given: set) -> list:
 
 def _for_the_question(tracker: Tracker, audience: Optional[str], given: set) -> list:
     """'wat kan ik als leidinggevende nog meer doen?' when the plan and the last answer's topic
-    are used up: what the sources have for the question (near the last answer), not shown yet (something to do,
-    except for a professional)."""
+    are used up: what the sources have for the question (near the last answer), not shown yet
+    (something to do, except for a professional)."""
     text = tracker.latest_message.get("text") or ""
     if text.startswith("/") or len(text.split()) < QUESTION_WORDS:
         return []  # 'meer', a tapped button: nothing to search

@@ -24,8 +24,13 @@ def given_event(tracker: Tracker, shown: Sequence[str]) -> Dict[Text, Any]:
 def once(tracker: Tracker, text: str, again: str) -> str:
     """`text` the first time; `again` (short) when the bot said `text` before in this
     conversation: a long message is never repeated word for word."""
-    said = {event.get("text") for event in tracker.events or [] if event.get("event") == "bot"}
-    return again if text in said else text
+    return again if said_before(tracker, text) else text
+
+
+def said_before(tracker: Tracker, text: str) -> bool:
+    """Has the bot said `text` in this conversation?"""
+    return any(event.get("event") == "bot" and event.get("text") == text
+               for event in tracker.events or [])
 
 
 def just_said(tracker: Tracker, text: str) -> bool:

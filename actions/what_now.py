@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import messages
 from actions.more import has_more, more_button, show_more
 from actions.replies import buttons, follow_up_buttons
-from actions.state import just_said, once
+from actions.state import just_said, once, said_before
 
 
 class ActionWhatNow(Action):
@@ -36,6 +36,11 @@ class ActionWhatNow(Action):
             return []
         if intent == "affirm" and has_more(tracker):
             # 'ja' to 'wil je nog iets weten?' or 'wil je dat zien?': more of the plan.
+            return show_more(dispatcher, tracker)
+        if intent == "skip" and has_more(tracker) \
+                and said_before(tracker, messages.WHAT_NOW_PLAN_MORE):
+            # 'weet ik niet' once more after 'wil je dat zien?': the next advice of the plan
+            # rather than the same buttons again.
             return show_more(dispatcher, tracker)
         quick_replies = follow_up_buttons(tracker.get_slot("role"))
         if has_more(tracker):  # the plan has more: offer it first

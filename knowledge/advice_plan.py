@@ -13,9 +13,9 @@ from typing import Dict, List, Optional, Sequence
 from . import vocabulary as voc
 from .base import KnowledgeBase
 from .schema import Condition, Item, Resource
-from .situation import (ADVICE_TOPICS, FACTOR_QUERY, FACTOR_THEMES, SKIPPED, TOPIC_LABELS,
-                        TOPIC_QUERY, TOPICS, Reading, clean_answer, job_at_risk, read_answer,
-                        read_story, says_fine)
+from .situation import (ADVICE_TOPICS, EMPLOYER_TOPIC_QUERY, FACTOR_QUERY, FACTOR_THEMES,
+                        SKIPPED, TOPIC_LABELS, TOPIC_QUERY, TOPICS, Reading, clean_answer,
+                        job_at_risk, read_answer, read_story, says_fine)
 
 ITEMS_PER_TOPIC = 3      # the first is shown, the rest on 'meer'
 FOR_CONDITION = 2        # advice for the condition in particular, on 'meer'
@@ -187,6 +187,8 @@ def _advice(kb: KnowledgeBase, reading: Reading, audience: str,
     words = [reading.text]
     words += [FACTOR_QUERY.get(f, "") for f in reading.factors] or [TOPIC_QUERY[reading.topic]]
     words += [voc.THEMES.get(t, "") for t in reading.themes]
+    if audience == "werkgever":
+        words.append(EMPLOYER_TOPIC_QUERY.get(reading.topic, ""))
     if condition:
         words.append(condition.name)
     query = " ".join(w for w in words if w)

@@ -67,6 +67,11 @@ TOPIC_QUERY: Dict[str, str] = {
     "steun": "steun leidinggevende collega's begrip",
     "financien": "geld inkomen uitkering rechten",
 }
+# An employer's interview is about their employee: money is the cost of absence (the question
+# names it), what the sources say on insuring it and on continued pay.
+EMPLOYER_TOPIC_QUERY: Dict[str, str] = {
+    "financien": "kosten van verzuim verzuimverzekering no-risk polis loondoorbetaling",
+}
 FACTOR_QUERY: Dict[str, str] = {
     "overbescherming": "overprotectie overbescherming beschermen naasten",
     "steun_thuis": "partner gezin naasten thuis",

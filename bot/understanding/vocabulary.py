@@ -221,7 +221,7 @@ ASKS_RULES = (r"\bregeling", r"\bwet(ten|geving)?\b", r"\bregelgeving", r"\brech
               r"\bwia\b", r"\bziektewet", r"\bwie betaalt\b", r"\bvergoed",
               # what absence costs an employer, and insuring against it
               r"\bwat kost", r"\bverzuimkosten", r"\bkosten van (het )?verzuim", r"\bindekken",
-              r"\bloondoorbetaling")
+              r"\bloondoorbetaling", r"\bdoorbetal")
 
 # --- Saying goodbye (rules: 'goodbye' needs one of these; 'ik heb MS' was read as goodbye) ---
 GOODBYE_WORDS = (r"\bdoei", r"\bdoeg\b", r"\bdag\b", r"\bdaa+g",

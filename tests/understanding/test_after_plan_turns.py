@@ -146,3 +146,30 @@ def test_dont_know_to_the_read_back_starts_the_questions(actions):
     events = what_now.run(dispatcher, said, {})
     assert texts(dispatcher) == [messages.STORY_AGAIN]
     assert any(e.get("event") == "followup" for e in events)
+
+
+def test_dont_know_again_after_the_offer_of_more_shows_the_next_advice(actions):
+    """'weet ik niet' after the plan: first the offer ('wil je dat zien?'), then, when it comes
+    again, the plan's next advice instead of the same buttons."""
+    messages = actions["messages"]
+    what_now = importlib.import_module("actions.what_now").ActionWhatNow()
+    pending = ["rl-3.2-scholing-omscholing"]
+    dispatcher = CollectingDispatcher()
+    what_now.run(dispatcher, tracker("weet ik niet", intent="skip", plan_given=True,
+                                     more_item_ids=pending), {})
+    assert texts(dispatcher) == [messages.WHAT_NOW_PLAN_MORE]
+    again = tracker("ik weet het niet", intent="skip", plan_given=True, more_item_ids=pending)
+    again.events = [{"event": "bot", "text": messages.WHAT_NOW_PLAN_MORE}]
+    dispatcher = CollectingDispatcher()
+    what_now.run(dispatcher, again, {})
+    assert texts(dispatcher)[0].startswith("Samen kijken naar scholing of omscholing")
+
+
+def test_an_employers_money_concern_is_the_cost_of_absence(actions):
+    """An employer's answer about money ('ik betaal zijn loon door, moet een invaller inhuren')
+    starts with what the sources say about insuring the cost of absence."""
+    replies = actions["replies"]
+    plan = replies.current_plan(tracker("x", role="werkgever", financien=(
+        "Dat is mijn grote zorg. Ik betaal zijn loon door en moet een invaller inhuren.")))
+    money = next(block for block in plan.topics if block.topic == "financien")
+    assert money.items[0].id == "ser-verzuimverzekering"
