@@ -18,7 +18,7 @@ from actions.formatting import item_message, resources_message, rules_message
 from actions.knowledge_access import KB
 from actions.more import has_more, show_more
 from actions.overview_reply import answer_overview
-from actions.state import given_event, given_ids, once, told_events
+from actions.state import given_event, given_ids, once, said_before, told_events
 from bot.understanding.cues import (asks_about_rules, asks_first_step, asks_for_more,
                                     asks_what_to_do, asks_where_to_go, seeks_work,
                                     speaks_as_job_seeker)
@@ -36,6 +36,7 @@ RULES = 3         # laws and schemes named with an answer about rules or rights
 RULE_MATCH = 0.06  # resource search score from which a law or scheme fits the question
 # Who helps people with one condition: its patient organisations, coaches and expert centres.
 CONDITION_HELP_KINDS = ("patientenorganisatie", "ervaringsdeskundige_coach", "kenniscentrum")
+CONDITION_HELP = 2  # of them named with an answer
 # A search score from which an unclear message is still answered (see fallback_search), and
 # below which nothing fits (say so, offer the nearest topics). Thresholds on the fused search,
 # whose scale changes with the matcher: `bench/matcher_eval.py --dev` prints, per threshold,
@@ -201,13 +202,12 @@ def condition_help(tracker: Tracker, text: str, audience: Optional[str]) -> Opti
     if condition is None:
         return None
     found = [r for r in KB.resources_for(condition.id, audience=audience or "werkende")
-             if condition.id in r.conditions and r.kind in CONDITION_HELP_KINDS][:RULES - 1]
+             if condition.id in r.conditions and r.kind in CONDITION_HELP_KINDS][:CONDITION_HELP]
     if not found:
         return None
     reply = "\n".join([messages.CONDITION_HELP.format(condition=condition.name)] + [
         f"- {r.name}" + (f": {r.url}" if r.url else "") for r in found])
-    said = {event.get("text") for event in tracker.events or [] if event.get("event") == "bot"}
-    return None if reply in said else reply
+    return None if said_before(tracker, reply) else reply
 
 
 def current_plan(tracker: Tracker):

@@ -86,6 +86,13 @@ def answer_or_note(dispatcher: CollectingDispatcher, tracker: Tracker,
     return answer_latest(dispatcher, tracker, domain)
 
 
+def ask_open_questions(dispatcher: CollectingDispatcher) -> Events:
+    """Go on from the read-back with the interview questions still open (also when the
+    classifier was unsure: the fallback has no rule into the form)."""
+    dispatcher.utter_message(text=messages.STORY_AGAIN)
+    return [SlotSet("situation_captured", False), FollowupAction("interview_form")]
+
+
 def capture_story(dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> Events:
     """Read a story back ('klopt dat?'), so the interview asks only what is missing. After the
@@ -98,11 +105,8 @@ def capture_story(dispatcher: CollectingDispatcher, tracker: Tracker,
     events: Events = []
     if found and just_said(tracker, messages.STORY_CONFIRM) and all(
             tracker.get_slot(topic) == part for topic, part in found.items()):
-        # The same story again after 'klopt dat?': no second read-back (a loop), the questions
-        # that are still open.
-        dispatcher.utter_message(text=messages.STORY_AGAIN)
-        # Also when the classifier was unsure (the fallback has no rule into the form).
-        return [SlotSet("situation_captured", False), FollowupAction("interview_form")]
+        # The same story again after 'klopt dat?': no second read-back (a loop).
+        return ask_open_questions(dispatcher)
     if tracker.get_slot("role") is None and speaks_as_job_seeker(text):
         events.append(SlotSet("role", "werkzoekende"))  # 'ik zoek werk maar ...': their questions
     lines = []

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import messages
 from actions.more import has_more, more_button, show_more
 from actions.replies import buttons, follow_up_buttons
+from actions.situation_replies import ask_open_questions
 from actions.state import just_said, once, said_before
 
 
@@ -24,8 +24,7 @@ class ActionWhatNow(Action):
         if intent == "skip" and just_said(tracker, messages.STORY_CONFIRM):
             # 'geen idee' to 'klopt dat?' after a story: the questions still open, not a menu
             # (the read-back was lost and the user went round the menu).
-            dispatcher.utter_message(text=messages.STORY_AGAIN)
-            return [SlotSet("situation_captured", False), FollowupAction("interview_form")]
+            return ask_open_questions(dispatcher)
         if not tracker.get_slot("plan_given"):
             dispatcher.utter_message(
                 text=once(tracker, messages.WHAT_NOW, messages.WHAT_NOW_AGAIN),

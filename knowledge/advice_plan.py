@@ -83,8 +83,7 @@ def make_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]],
     An employer's interview is about their employee: the employer's texts come first.
     `told` is what a story before the interview said per topic (`read_story`): it adds to the
     answers as the other answers do ('reizen kost me al te veel energie' in the first message)."""
-    if audience not in ("werkende", "werkzoekende", "werkgever"):
-        audience = "werkende"
+    audience = _plan_audience(audience)
     told = {t: v for t, v in (told or {}).items() if t in TOPICS and isinstance(v, str) and v}
     condition_text = answers.get("aandoening")
     if condition_text in (None, SKIPPED):
@@ -140,13 +139,17 @@ def advice_for_answer(kb: KnowledgeBase, topic: str, text: str, audience: str = 
     """The advice a plan would give for one new answer ('na een uur code lezen zit mijn hoofd
     vol' after the plan: concentration), leaving out `exclude` (what was given already); none
     for an answer without a concern."""
-    if audience not in ("werkende", "werkzoekende", "werkgever"):
-        audience = "werkende"
+    audience = _plan_audience(audience)
     reading = read_answer(topic, text)
     if reading is None or reading.concern == 0:
         return []
     condition = kb.match_condition(condition_text) if condition_text else None
     return _advice(kb, reading, audience, condition, set(exclude))
+
+
+def _plan_audience(audience: str) -> str:
+    """Plans are for workers, job seekers and employers; anyone else gets a worker's."""
+    return audience if audience in ("werkende", "werkzoekende", "werkgever") else "werkende"
 
 
 def _told_elsewhere(answers: Dict[str, Optional[str]],

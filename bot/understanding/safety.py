@@ -50,7 +50,7 @@ UNWORDED_CHECK = 0.7
 # reageren') scored 0.87 as a whole and 0.76 for two sentences, no sentence above 0.57. On the
 # development sets v1-v3 every unworded message asked about has a sentence of 0.94 or more.
 # A longer message the model finds dangerous as a whole raises the alarm (or asks) only when a
-# sentence, or two in a row, of it is not safe too (`SafetyModel.located`): a long story about
+# sentence, or two in a row, of it is not safe too (`SafetyModel.unsafe_parts`): a long story about
 # a call centre, trains and the toilet added up to 0.46 'suicidal' while no part of it was
 # more than 0.31 not safe. By 5-fold cross-validation on the training examples (recall 0.880,
 # false alarms 5.1% without), 0.0 to 0.4 lose no danger message, 0.5 loses two, 0.6 four.
@@ -130,7 +130,8 @@ def judge(text: str, classifier_says_crisis: bool = False, model=None,
     keyword = patterns.keyword_kind(text)
     if keyword and verdict.danger + verdict.unsure >= agree:
         return SafetyVerdict("alarm", choose_kind([keyword], verdict, margin), "pattern+model")
-    if verdict.kind == patterns.EMERGENCY and patterns.chronic_symptom(text):
+    chronic = patterns.chronic_symptom(text)
+    if verdict.kind == patterns.EMERGENCY and chronic:
         # 'krampen in mijn buik, komt en gaat': a symptom they live with, as the patterns read
         # it; the model alone read 6 such answers of blind personas as an emergency.
         return NONE
@@ -147,7 +148,6 @@ def judge(text: str, classifier_says_crisis: bool = False, model=None,
         located, single = unsafe_parts()
         # A complaint they live with ('aan het eind van de dag brandt alles'): one sentence on
         # its own must sound unsafe too, as without a danger word.
-        chronic = patterns.chronic_symptom(text)
         if located >= LOCATED and (not chronic or single >= UNWORDED_CHECK):
             return SafetyVerdict("alarm", verdict.kind, "model")
     if patterns.weak_signal(text) and verdict.probabilities.get(SAFE, 0.0) < WEAK_VETO:
@@ -155,7 +155,7 @@ def judge(text: str, classifier_says_crisis: bool = False, model=None,
     if verdict.danger + verdict.unsure >= max(check, 0 if worded else UNWORDED_CHECK):
         located, single = unsafe_parts()
         # Without a danger word, one sentence on its own must sound unsafe too.
-        if located >= LOCATED and ((worded and not patterns.chronic_symptom(text))
+        if located >= LOCATED and ((worded and not chronic)
                                    or single >= UNWORDED_CHECK):
             return SafetyVerdict("check", None, "model")
     # The intent classifier alone (it learnt a few ambiguous examples) asks only when the

@@ -253,14 +253,10 @@ class SafetyModel:
         probabilities = self.probabilities([text or ""])[0]
         return ModelVerdict({label: float(p) for label, p in zip(self.labels, probabilities)})
 
-    def located(self, text: str, pairs: bool = True) -> float:
-        """The highest probability of 'not safe' (danger or unsure) of a sentence or two
-        sentences in a row (`pairs`) of a longer message (1.0 for a single sentence): where in
-        the message the danger is."""
-        return self.unsafe_parts(text)[0 if pairs else 1]
-
     def unsafe_parts(self, text: str) -> Tuple[float, float]:
-        """`located` with and without pairs, from one pass over the sentences."""
+        """Where in a longer message the danger is: the highest probability of 'not safe'
+        (danger or unsure) of a sentence or two sentences in a row, and of a sentence alone
+        (1.0, 1.0 for a single sentence); one pass over the sentences."""
         found = sentences_of(text or "")
         if len(found) < 2:
             return 1.0, 1.0

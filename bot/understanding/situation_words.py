@@ -64,7 +64,8 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
                     # own children and parents: a teacher's 'ouders die mailen' are not home
                     r"\b(mijn|m'?n|mn|onze|ons) (kinderen|kids|ouders)\b",
                     r"\bfamilie", r"\bmantelzorg", r"\bhuishouden"),
-    "openheid": (r"\bvertellen", r"\bvertel\b(?! (maar|eens|op)\b)", r"\bweten (het )?niet", r"\bgeheim",
+    "openheid": (r"\bvertellen", r"\bvertel\b(?! (maar|eens|op)\b)", r"\bweten (het )?niet",
+                 r"\bgeheim",
                  r"\bopen (zijn )?over", r"\bniemand weet", r"\bverzwijg", r"\bdurf",
                  r"\bweet (\w+ )?niemand\b", r"\bschaam", r"\bhoe (hij|zij|ze|die) (zou|zal) "
                  r"reageren", r"\b(niks|niets) (ge)?(zegd|verteld)\b",
@@ -193,6 +194,7 @@ CLAUSE_LINKS = ("en", "maar", "want", "omdat", "terwijl", "dus", "ook")
 # The job itself at risk ('bang dat ik mijn werk kwijtraak als ik niet meer mag rijden'): the
 # sources' route for work that no longer fits (another function, training) belongs in the plan.
 JOB_AT_RISK = (r"\b(werk|baan|job) (kwijt|verlies|verliezen)", r"\bontslagen\b",
-               r"\bontslag (krijg|krijgen|dreigt)", r"\bniet meer (mag|mogen|kan|kunnen) (rijden|werken)",
+               r"\bontslag (krijg|krijgen|dreigt)",
+               r"\bniet meer (mag|mogen|kan|kunnen) (rijden|werken)",
                r"\b(mijn|dit|het) (werk|vak|beroep|functie|job) niet meer (kan|kunnen|doen|aan)",
                r"\bkan (mijn|dit|het) (werk|vak|beroep|functie|job) niet meer")
