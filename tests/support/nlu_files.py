@@ -16,6 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 TRAINING_DIR = ROOT / "data" / "nlu"
 HELDOUT_DIR = ROOT / "tests" / "nlu"
 SEALED_DIR = ROOT / "tests" / "sealed"
+# The understanding component's safety model is trained on these too (danger by kind, unsure,
+# safe): what it learnt is no held-out sentence either.
+SAFETY_DATA = sorted((ROOT / "bot" / "understanding" / "data").glob("safety_examples*.yaml"))
 
 # [text](entity), [text](entity:value), [text]{"entity": "role", "value": "werkende"}
 _ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
@@ -83,4 +86,27 @@ def training_index(folder: Path = TRAINING_DIR) -> Dict[str, Tuple[Path, str, st
     index: Dict[str, Tuple[Path, str, str]] = {}
     for path, intent, example in examples_in(folder):
         index.setdefault(normalise(example), (path, intent, example))
+    return index
+
+
+def safety_index(paths: Iterable[Path] = SAFETY_DATA) -> Dict[str, Tuple[Path, str, str]]:
+    """Normal form -> (file, label, example) of the safety model's written examples (sentences
+    that normalise to nothing, such as a lone emoji, left out)."""
+    index: Dict[str, Tuple[Path, str, str]] = {}
+
+    def add(path: Path, label: str, value: object) -> None:
+        if isinstance(value, str):
+            if normalise(value):
+                index.setdefault(normalise(value), (path, label, value))
+        elif isinstance(value, dict):
+            for key, inner in value.items():
+                add(path, f"{label}/{key}" if label else str(key), inner)
+        elif isinstance(value, list):
+            for inner in value:
+                add(path, label, inner)
+
+    for path in paths:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        for key in ("danger", "unsure", "safe"):
+            add(path, key, data.get(key))
     return index
