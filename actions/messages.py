@@ -36,6 +36,8 @@ FIRST_STEP_NONE = (
 )
 ALSO_NAMED = "Je noemt ook (tik erop voor advies daarover):"
 CONDITION_HELP = "Voor {condition} noemen mijn bronnen ook:"
+# Before the remedy the sources give for a barrier just described (Item.helped_by).
+WHAT_HELPS = "Wat daarbij kan helpen:"
 RELATED = "Misschien ook nuttig (tik erop, of typ 'meer'):"
 RULES = "Regels en regelingen die mijn bronnen hierbij noemen:"
 PROBABLY_MEANT = "Ik weet niet zeker of ik je goed begrijp. Ik denk dat dit je helpt:"

@@ -19,9 +19,9 @@ from actions.knowledge_access import KB
 from actions.more import has_more, show_more
 from actions.overview_reply import answer_overview
 from actions.state import given_event, given_ids, once, said_before, told_events
-from bot.understanding.cues import (asks_about_rules, asks_first_step, asks_for_more,
-                                    asks_what_to_do, asks_where_to_go, seeks_work,
-                                    speaks_as_job_seeker)
+from bot.understanding.cues import (asks_about_rules, asks_first_step, asks_for_action,
+                                    asks_for_more, asks_what_to_do, asks_where_to_go,
+                                    seeks_work, speaks_as_job_seeker)
 from knowledge import vocabulary as voc
 from knowledge.advice_plan import make_plan
 from knowledge.situation import (SKIPPED, TOPIC_LABELS, TOPICS, is_follow_up, read_answer,
@@ -151,7 +151,12 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
         return [SlotSet("more_item_ids", None)]
     best, others = fresh[0], fresh[1:]
     dispatcher.utter_message(text=item_message(best.item, audience))
-    shown = {hit.item.id for hit in fresh[:NAMED + 1]} | set(given)
+    remedy = remedy_for(best.item, asked, audience, set(given))
+    if remedy is not None:  # 'hoe plan ik mijn werk?' -> the barrier, then what helps
+        dispatcher.utter_message(text=f"{messages.WHAT_HELPS}\n{item_message(remedy, audience)}")
+        others = [hit for hit in others if hit.item.id != remedy.id]
+    answered = [best.item.id] + ([remedy.id] if remedy is not None else [])
+    shown = {hit.item.id for hit in fresh[:NAMED + 1]} | set(given) | set(answered)
     also = also_named(asked, best.item, audience, shown)
     if also:  # several concerns in one message: the others as quick replies
         dispatcher.utter_message(text=messages.ALSO_NAMED, buttons=buttons(
@@ -167,7 +172,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
                                  buttons=item_buttons([hit.item for hit in others[:NAMED]], audience))
     events: Events = [SlotSet("last_answer_ids", [hit.item.id for hit in hits]),
                       SlotSet("more_item_ids", _with_pending(tracker, others, best)),
-                      given_event(tracker, [best.item.id])]
+                      given_event(tracker, answered)]
     if tracker.get_slot("role") is None and (job_seeker or audience in ("werkgever",
                                                                         "professional")):
         # 'mijn medewerker heeft reuma': the follow-up 'hoe begin ik het gesprek?' is theirs too.
@@ -190,6 +195,21 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
         if condition is not None and tracker.get_slot("aandoening") is None:
             events.append(SlotSet("aandoening", condition.name))  # the interview skips it
     return events
+
+
+def remedy_for(item: Any, text: str, audience: Optional[str], given: set) -> Optional[Any]:
+    """What the sources say helps against the barrier `item` describes (its `helped_by`), the
+    first not given yet: a worker who asks how to plan with energy that swings gets the finding
+    and then autonomy over hours and tasks. A professional gets it only when asking what to do
+    (a question about factors wants the conclusion alone)."""
+    if audience == "professional" and not asks_for_action(text):
+        return None
+    for ident in item.helped_by:
+        remedy = KB.get_item(ident)
+        if remedy is not None and ident not in given \
+                and (audience or "werkende") in remedy.audiences:
+            return remedy
+    return None
 
 
 def condition_help(tracker: Tracker, text: str, audience: Optional[str]) -> Optional[str]:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import declarative_base
 Base = declarative_base()
 
 # Bump when the tables change; a store with another version is rebuilt.
-STORE_SCHEMA_VERSION = "3"
+STORE_SCHEMA_VERSION = "4"
 
 
 class MetaRow(Base):
@@ -48,6 +48,7 @@ class ItemRow(Base):
     keywords = Column(JSON, nullable=False)
     discuss_with = Column(JSON, nullable=False)
     resources = Column(JSON, nullable=False)
+    helped_by = Column(JSON, nullable=False)
 
 
 class ResourceRow(Base):

@@ -73,6 +73,9 @@ class Item:
     keywords: Tuple[str, ...] = ()
     discuss_with: Tuple[str, ...] = ()
     resources: Tuple[str, ...] = ()
+    # For a finding about a barrier ('Wisselende energie maakt plannen lastig'): the items with
+    # what the sources say helps against it, best first (`helped_by` in SCHEMA.md).
+    helped_by: Tuple[str, ...] = ()
     # A short fragment of the source's own words that backs the claim (checked against the
     # source text by tests/knowledge/test_quotes.py; authoring data, not kept in the store).
     quote: Optional[str] = None

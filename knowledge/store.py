@@ -82,7 +82,7 @@ def _item_row(item: Item, position: int) -> dict:
         source_anchor=item.source.anchor, audiences=list(item.audiences),
         themes=list(item.themes), conditions=list(item.conditions),
         keywords=list(item.keywords), discuss_with=list(item.discuss_with),
-        resources=list(item.resources))
+        resources=list(item.resources), helped_by=list(item.helped_by))
 
 
 def _resource_row(res: Resource, position: int) -> dict:
@@ -219,7 +219,7 @@ def _rows_to_content(conn: Connection, meta: Dict[str, str]) -> Content:
             conditions=tuple(row.conditions), evidence=row.evidence,
             evidence_text=row.evidence_text, keywords=tuple(row.keywords),
             discuss_with=tuple(row.discuss_with), resources=tuple(row.resources),
-            file=row.file, asked=tuple(asked.get(row.id, ())))
+            helped_by=tuple(row.helped_by), file=row.file, asked=tuple(asked.get(row.id, ())))
     files = tuple(f for f in meta.get("files", "").split(",") if f)
     return Content(items, resources, conditions, meta.get("content_hash", ""), files)
 

@@ -23,7 +23,7 @@ ITEM_FIELDS = {
     "id", "kind", "title", "title_professional", "title_employer", "text",
     "text_professional", "text_employer", "audiences",
     "themes", "conditions", "evidence", "evidence_text", "source", "keywords",
-    "discuss_with", "resources", "quote",
+    "discuss_with", "resources", "helped_by", "quote",
 }
 RESOURCE_FIELDS = {
     "id", "name", "kind", "url", "conditions", "offers", "audiences", "themes", "source",
@@ -254,10 +254,12 @@ class Validator:
             discuss_with=self._list(rec, "discuss_with", ctx, False, voc.DISCUSS_WITH,
                                     "gesprekspartner"),
             resources=self._list(rec, "resources", ctx, False, None, "resource"),
+            helped_by=self._list(rec, "helped_by", ctx, False, None, "item"),
             quote=self._quote(rec, ctx),
         )
         self._refs += [(*ctx, "conditions", c, "conditions") for c in values["conditions"]]
         self._refs += [(*ctx, "resources", r, "resources") for r in values["resources"]]
+        self._refs += [(*ctx, "helped_by", i, "items") for i in values["helped_by"]]
         source = self._source(rec, ctx)
         required = ("title", "text", "audiences", "themes")
         if kind is None or source is None or any(not values[k] for k in required):
@@ -308,11 +310,13 @@ class Validator:
 
     # -- cross-file checks -----------------------------------------------------------
     def check_references(self) -> None:
-        known = {"conditions": self._ids("conditions"), "resources": self._ids("resources")}
-        word = {"conditions": "aandoening", "resources": "resource"}
+        known = {"conditions": self._ids("conditions"), "resources": self._ids("resources"),
+                 "items": self._ids("items")}
+        word = {"conditions": "onbekende aandoening", "resources": "onbekende resource",
+                "items": "onbekend item"}
         for file, record, field, value, target in self._refs:
             if value not in known[target]:
-                self._problem(file, record, field, f"onbekende {word[target]} '{value}'")
+                self._problem(file, record, field, f"{word[target]} '{value}'")
         owners: Dict[str, str] = {}
         for condition in self.conditions.values():
             for alias in condition.aliases:

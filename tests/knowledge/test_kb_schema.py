@@ -52,6 +52,8 @@ def _load_with(tmp_path, *broken_files):
                                 "onbekende aandoening 'lupus'"]),
     ("unknown_resource.yaml", ["item 'ser-verwijzing', veld 'resources'",
                                "onbekende resource 'org-bestaat-niet'"]),
+    ("unknown_remedy.yaml", ["item 'ser-drempel', veld 'helped_by'",
+                             "onbekend item 'rl-bestaat-niet'"]),
     ("title_too_long.yaml", ["item 'ser-lange-titel', veld 'title'", "te lang", "maximaal 90"]),
     ("bad_audience.yaml", ["item 'ser-doelgroep', veld 'audiences'",
                            "onbekend doelgroep 'werknemer'"]),
