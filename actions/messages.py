@@ -106,14 +106,16 @@ QUESTIONS = {
         ["Wil ik liever niet zeggen"],
     ),
     "energie": (
-        "Hoe gaat het met je energie? Ben je vaak moe, wisselt het per dag, en hoe snel kom je "
-        "bij na het werk?",
+        # Guideline 3.2 asks after concentration and memory alongside tiredness.
+        "Hoe gaat het met je energie en je concentratie? Ben je vaak moe, wisselt het per dag, "
+        "hoe snel kom je bij na het werk, en lukt concentreren en onthouden?",
         ["Vaak erg moe", "Het wisselt per dag", "Na het werk lang nodig om bij te komen",
-         "Gaat goed"],
+         "Moeite met concentreren", "Gaat goed"],
     ),
     "werkbelasting": (
         "Wat vind je zwaar of lastig aan je werk? Denk aan lichamelijk werk, werkdruk, je "
-        "werktijden, de reis naar je werk, of hoeveel je zelf kunt bepalen.",
+        "werktijden, de reis naar je werk, lawaai, stof of hitte, of hoeveel je zelf kunt "
+        "bepalen.",
         ["Lichamelijk zwaar", "Hoge werkdruk", "Lange of onregelmatige uren",
          "De reis naar mijn werk", "Weinig zelf te bepalen", "Niets bijzonders"],
     ),
@@ -151,13 +153,13 @@ QUESTIONS_EMPLOYER = {
         ["Weet ik niet"],
     ),
     "energie": (
-        "Hoe gaat het met de energie van je werknemer? Is hij of zij vaak moe, of wisselt het "
-        "per dag?",
-        ["Vaak erg moe", "Het wisselt per dag", "Gaat goed"],
+        "Hoe gaat het met de energie en de concentratie van je werknemer? Is hij of zij vaak "
+        "moe, wisselt het per dag, of lukt concentreren slecht?",
+        ["Vaak erg moe", "Het wisselt per dag", "Moeite met concentreren", "Gaat goed"],
     ),
     "werkbelasting": (
         "Waar loopt je werknemer tegenaan in het werk? Denk aan lichamelijk werk, werkdruk, "
-        "werktijden, de reis, of hoeveel hij of zij zelf kan bepalen.",
+        "werktijden, de reis, lawaai, stof of hitte, of hoeveel hij of zij zelf kan bepalen.",
         ["Lichamelijk zwaar", "Hoge werkdruk", "Lange of onregelmatige uren", "Vaak afwezig",
          "Niets bijzonders"],
     ),

@@ -83,7 +83,7 @@ def choose(persona: dict, replies: List[dict]) -> Tuple[str, str]:
     return persona.get("fallback") or "Dat weet ik niet.", "fallback"
 
 
-def run(url: str, persona: dict, verbose: bool) -> Dict[str, object]:
+def run(url: str, persona: dict, verbose: bool, width: int = 300) -> Dict[str, object]:
     sender = f"persona-{uuid.uuid4().hex[:12]}"
     groups = persona.get("expect_all_groups") or []
     names = persona.get("group_names") or [f"group_{i + 1}" for i in range(len(groups))]
@@ -99,7 +99,7 @@ def run(url: str, persona: dict, verbose: bool) -> Dict[str, object]:
         everything += " " + norm(" ".join(texts(replies)))
         if verbose:
             print(f"  {turn:2d} > {message[:100]}  [{how}]")
-            print(f"     < {' | '.join(texts(replies))[:300]}")
+            print(f"     < {' | '.join(texts(replies))[:width]}")
         met = [any(all(norm(p) in everything for p in ([a] if isinstance(a, str) else a))
                    for a in group) for group in groups]
         if all(met):
@@ -127,6 +127,8 @@ def main() -> None:
     parser.add_argument("--file", default=str(PERSONAS))
     parser.add_argument("--ids", default="")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--width", type=int, default=300,
+                        help="characters of each bot turn shown with -v")
     args = parser.parse_args()
     personas = yaml.safe_load(Path(args.file).read_text(encoding="utf-8"))["conversations"]
     wanted = {i for i in args.ids.split(",") if i}
@@ -134,7 +136,7 @@ def main() -> None:
     for persona in personas:
         if wanted and persona["id"] not in wanted:
             continue
-        result = run(args.url.rstrip("/"), persona, args.verbose)
+        result = run(args.url.rstrip("/"), persona, args.verbose, args.width)
         results.append(result)
         print(f"{result['id']:32s} {'PASS' if result['passed'] else 'FAIL'} "
               f"stop={result['stop']:18s} repeated_long={result['repeated_long']} "

@@ -231,6 +231,7 @@ def _advice(kb: KnowledgeBase, reading: Reading, audience: str,
         chosen = [i for i in kb.advice_for(list(themes), audience,
                                            condition.id if condition else None)
                   if i.id not in used][:limit]
+    chosen = _remedy_first(kb, chosen, audience, condition, used)
     if reading.topic == "werkbelasting" and (reading.concern >= 2 or at_risk) \
             and audience != "werkgever":
         # Work that has become too heavy, or a job at risk: the sources' other route when the
@@ -247,6 +248,22 @@ def _advice(kb: KnowledgeBase, reading: Reading, audience: str,
             if condition is not None and chosen and condition.id in chosen[0].conditions:
                 at += 1  # after the condition's own advice, the best adjustment first
             chosen = chosen[:at] + [extra] + chosen[at:limit]
+    return chosen
+
+
+def _remedy_first(kb: KnowledgeBase, chosen: List[Item], audience: str,
+                  condition: Optional[Condition], used: set) -> List[Item]:
+    """A block that would open with a barrier ('minder lang volhouden en elke dag anders')
+    opens with what the sources say helps against it (`Item.helped_by`), the barrier second:
+    the plan shows one item per topic, and someone who told it needs something to do."""
+    if not chosen or not chosen[0].helped_by:
+        return chosen
+    for ident in chosen[0].helped_by:
+        remedy = kb.get_item(ident)
+        if remedy is not None and ident not in used and audience in remedy.audiences \
+                and _fits_condition(remedy, condition):
+            rest = [i for i in chosen if i is not remedy]
+            return [remedy] + rest[:max(len(chosen) - 1, 1)]
     return chosen
 
 

@@ -22,7 +22,9 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
         r"\bgoede en slechte dagen", r"\bslechte dagen", r"\bbreken? me op", r"\bbreekt me op",
         r"\bsloopt me", r"\bopgebrand", r"\bvermoeiend", r"\bgeen puf", r"\bslap\b"),
     "concentratie": (r"\bconcentr", r"\bgeheugen", r"\bvergeet", r"\bvergeetachtig", r"\bfocus",
-                     r"\bprikkel", r"\bhoofd (zit )?vol", r"\bhersenmist", r"\bbrain ?fog"),
+                     r"\bprikkel", r"\bhoofd (zit )?vol", r"\bhersenmist", r"\bbrain ?fog",
+                     r"\bdraad kwijt", r"\bonthoud", r"\bchemo ?brein", r"\bwazig\b",
+                     r"\bmistig\b"),
     "fysieke_belasting": (r"\btill?en\b", r"\bsjouw", r"\bbukken", r"\bstaan\b", r"\blopen\b",
                           r"\blichamelijk", r"\bfysiek", r"\bpijn", r"\brug\b", r"\bgewricht",
                           r"\bzwaar werk", r"\bzware? taken", r"\bknie", r"\bschouder",
@@ -78,7 +80,11 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
                         r"\bwil(len|t)? (dat ik|me laten) stop", r"\bwil(len|t)? niet dat ik "
                         r"(nog )?(werk|ga werken|doorwerk)", r"\bwil(len|t)? dat ik thuis blijf",
                         r"\bbelt (me|mij) \d+ ?(x|keer)", r"\b(te|overdreven) bezorgd\b",
-                        r"\bin de gaten\b"),
+                        r"\bin de gaten\b",
+                        # 'mijn vriend vindt dat ik helemaal moet stoppen met werken'
+                        # (not 'dat ik moet stoppen met roken')
+                        r"\b(vindt|vinden|zegt|zeggen)\b[^.,;?!]{0,20}\bdat ik\b[^.,;?!]{0,15}"
+                        r"\b(moet|zou moeten) stoppen\b(?! met (?!(mijn |het )?werk))"),
     "financien": MONEY + BENEFITS + (r"\bschuld", r"\brekening", r"\brondkomen", r"\btoeslag",
                                      r"\bhypotheek", r"\bhuur\b"),
     "rechten_plichten": (r"\brechten\b", r"\bplichten", r"\bpoortwachter", r"\bontslag",

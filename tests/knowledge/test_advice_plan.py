@@ -224,3 +224,35 @@ def test_the_condition_lifts_one_item_not_the_whole_list(real_kb):
     items = plan.topics[0].items
     assert "rugklachten" in items[0].conditions
     assert not items[1].conditions
+
+
+def test_a_topic_that_would_open_with_a_barrier_opens_with_what_helps(real_kb):
+    """Whiplash and energy that runs out: the sources' finding for the condition ('minder lang
+    volhouden en elke dag anders') is a barrier; the plan shows one item per topic, so the
+    remedy comes first (fewer hours or more rest) and the finding second."""
+    plan = make_plan(real_kb, {"aandoening": "whiplash",
+                               "energie": "na drie uur bellen ben ik op, dan moet ik plat"})
+    items = plan.topics[0].items
+    assert not items[0].helped_by and items[0].actionable
+    assert items[0].id in items[1].helped_by
+
+
+def test_concentration_named_in_the_energy_answer_gets_its_advice(real_kb):
+    """The energy question asks after concentration too (guideline 3.2 names both): 'ik raak
+    de draad kwijt' gets the advice on an adjusted set of tasks."""
+    for answer in ("Moeite met concentreren",
+                   "als er om me heen gepraat wordt raak ik de draad kwijt",
+                   "ik onthoud niks meer sinds de chemo, chemobrein noemen ze dat"):
+        plan = make_plan(real_kb, {"energie": answer})
+        assert "rl-3.2-concentratie-takenpakket" in [i.id for i in plan.topics[0].items], answer
+
+
+def test_a_partner_who_thinks_they_should_stop_is_overprotection(real_kb):
+    answer = ("teamleider is vriendelijk. mijn vriend vindt dat ik helemaal moet stoppen met "
+              "werken")
+    plan = make_plan(real_kb, {"steun": answer})
+    assert "overbescherming" in plan.topics[0].reading.factors
+    for not_overprotection in ("mijn vrouw zegt dat ik moet stoppen met roken",
+                               "mijn baas zegt dat ik om vijf uur mag stoppen"):
+        plan = make_plan(real_kb, {"steun": not_overprotection})
+        assert all("overbescherming" not in b.reading.factors for b in plan.topics)
