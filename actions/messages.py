@@ -215,6 +215,8 @@ STORY_FORGOTTEN = "Geen probleem. Dan stel ik je gewoon de vragen."
 RESTARTED = "We beginnen opnieuw."
 # After the plan: what a new message adds, or where the advice already is.
 ALREADY_GIVEN = "Dat staat al hierboven: '{title}'."
+# The same story once more after the plan: its advice was given already.
+TOLD_ALREADY = "Dat had je me al verteld. Wat ik daarover heb, staat hierboven."
 PLAN_ABOVE = "Je advies staat hierboven, met je samenvatting om te downloaden."
 NEW_FOR_YOU = "Dit komt erbij, bij wat je nu vertelt:"
 # After the plan, a message that adds nothing to the situation: noted.

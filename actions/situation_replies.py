@@ -14,14 +14,14 @@ from actions import messages
 from actions.audience import audience_for
 from actions.formatting import item_message
 from actions.knowledge_access import KB
-from actions.more import has_more, more_button
+from actions.more import has_more, more_button, show_more
 from actions.overview_reply import answer_overview
 from actions.replies import (CONFIDENT_SEARCH, LONG_MESSAGE, RESULTS, SEARCHED_WORDS,
                              TOPICAL_INTENTS, WORKER_ROLES, Events, answer_latest,
                              answer_question, buttons, latest_text, send_interview_offer)
-from actions.state import given_event, given_ids, just_said, once
+from actions.state import given_event, given_ids, just_said, once, user_said_before
 from actions.understood import NONSENSE, decided_by
-from bot.understanding.cues import (asks_first_step, asks_for_action, asks_what_to_do,
+from bot.understanding.cues import (after_yes, asks_first_step, asks_for_action, asks_what_to_do,
                                     role_from_text, says_no_employer, seeks_work,
                                     speaks_as_job_seeker, word_count)
 from knowledge.advice_plan import CHECKLIST_THEME, advice_for_answer
@@ -134,17 +134,28 @@ def story_after_plan(dispatcher: CollectingDispatcher, tracker: Tracker,
     text = latest_text(tracker)
     found = read_story(text)
     asks = asks_something(text)
+    if found and not asks and user_said_before(tracker, text):
+        # The same story again: no other advice 'for' it each time (it got a new item per
+        # repeat); say so, and offer the plan's rest.
+        dispatcher.utter_message(text=messages.TOLD_ALREADY)
+        return _offer_the_rest(dispatcher, tracker)
+    if not found and not asks and after_yes(text) is not None and has_more(tracker):
+        # 'Ja, graag. Vooral over hoe ik mijn week slimmer kan inrichten.' to 'wil je dat
+        # zien?': the answer to what they want most when the sources clearly have it, else
+        # the plan's next advice (it was noted as a fact: 'dank je, goed om te weten').
+        wish = after_yes(text)
+        hits = KB.search(wish, audience=audience_for(role or tracker.get_slot("role"), wish)
+                         or "werkende", limit=1, prefer_advice=True) \
+            if word_count(wish) >= SEARCHED_WORDS else []
+        if hits and hits[0].score >= CONFIDENT_SEARCH:
+            return answer_question(dispatcher, tracker, wish) + [
+                SlotSet("situation_captured", None)]
+        return show_more(dispatcher, tracker) + [SlotSet("situation_captured", None)]
     if not found and not asks:
         # 'hij is een goede vakman, ik wil hem niet kwijt': nothing about the situation to add;
         # a search on it gives advice at random. The plan's rest stays for 'meer'.
         dispatcher.utter_message(text=messages.NOTED)
-        if has_more(tracker):
-            dispatcher.utter_message(text=once(tracker, messages.WHAT_NOW_PLAN_MORE,
-                                               messages.WHAT_NOW_AGAIN), buttons=[
-                more_button(), *buttons([("Klaar", "Klaar")])])
-        else:
-            dispatcher.utter_message(text=messages.ANYTHING_ELSE)
-        return [SlotSet("situation_captured", None)]
+        return _offer_the_rest(dispatcher, tracker)
     if says_fine(text) and not asks and not any(
             reading.concern for reading in (read_answer(topic, text) for topic in found)
             if reading):
@@ -185,6 +196,18 @@ def story_after_plan(dispatcher: CollectingDispatcher, tracker: Tracker,
     dispatcher.utter_message(text=messages.ANYTHING_ELSE)
     # Neither 'read back' (True) nor 'start the interview' (False): the conversation goes on.
     return events + [SlotSet("situation_captured", None)]
+
+
+def _offer_the_rest(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
+    """After a turn that added nothing: the plan's rest when it has more, else 'anything
+    else?'."""
+    if has_more(tracker):
+        dispatcher.utter_message(text=once(tracker, messages.WHAT_NOW_PLAN_MORE,
+                                           messages.WHAT_NOW_AGAIN), buttons=[
+            more_button(), *buttons([("Klaar", "Klaar")])])
+    else:
+        dispatcher.utter_message(text=messages.ANYTHING_ELSE)
+    return [SlotSet("situation_captured", None)]
 
 
 def confirm_role(dispatcher: CollectingDispatcher, tracker: Tracker,

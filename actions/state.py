@@ -33,6 +33,14 @@ def said_before(tracker: Tracker, text: str) -> bool:
                for event in tracker.events or [])
 
 
+def user_said_before(tracker: Tracker, text: str) -> bool:
+    """Did the user send this same message (case and spacing aside) earlier in the
+    conversation? The latest message itself does not count."""
+    said = [" ".join((event.get("text") or "").lower().split())
+            for event in tracker.events or [] if event.get("event") == "user"]
+    return said[:-1].count(" ".join(text.lower().split())) > 0
+
+
 def just_said(tracker: Tracker, text: str) -> bool:
     """Was `text` the bot's last message?"""
     said = [event.get("text") for event in tracker.events or [] if event.get("event") == "bot"]

@@ -32,6 +32,7 @@ _SAYS_WHO = re.compile(r"\W*(ik ben|ik werk|wij zijn|we zijn|ik zit)\b(?! bang| 
 _WHAT_TO_DO = voc.any_of(voc.WHAT_TO_DO)
 WHAT_TO_DO_LEAD = 4  # words before it at most: 'ik wil vooral weten wat ik ... kan doen'
 _ASKS_MORE = voc.any_of(voc.ASKS_MORE)
+_OPENS_WITH_YES = re.compile(voc.OPENS_WITH_YES)
 MORE_WORDS = 10
 _WHY = re.compile(rf"^\W*(?:{voc.one_of(voc.ASKS_WHY)})\b")
 _MEANING = re.compile(rf"^\W*(?:{voc.one_of(voc.ASKS_MEANING)})")
@@ -129,6 +130,14 @@ def asks_what_to_do(text: str) -> bool:
     folded = fold(text or "")
     found = _WHAT_TO_DO.search(folded)
     return bool(found) and len(folded[:found.start()].split()) <= WHAT_TO_DO_LEAD
+
+
+def after_yes(text: str) -> Optional[str]:
+    """'Ja, graag. Vooral over hoe ik mijn week slimmer kan inrichten.' -> what follows the yes
+    (folded; '' for a bare 'ja graag'); None when the message does not open with a yes."""
+    folded = fold(text or "")
+    found = _OPENS_WITH_YES.match(folded)
+    return folded[found.end():].strip() if found else None
 
 
 def asks_first_step(text: str) -> bool:

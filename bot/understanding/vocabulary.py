@@ -176,6 +176,11 @@ FIRST_STEP = (r"\bwat (eerst|als eerste|het eerst)\b", r"\bwaar (moet ik |zal ik
 WHAT_TO_DO = (r"\bwat (kan|kun|moet|zou|mag) (ik|je|we|u)( \w+){0,4} doen\b\W*$",
               r"\bwat (ik|je|we|u)( \w+){0,4} (kan|kun|moet|zou|mag) doen\b\W*$",
               r"\bhoe (pak|ga) (ik|je|we|u) (dit|dat|het) (nu )?aan\b\W*$")
+# A message that opens with yes ('ja, graag. vooral over ...'): the answer to an offer, with
+# what they want most after it (cues.after_yes).
+OPENS_WITH_YES = (r"^\W*(?:ja+|jaa+|jawel|jazeker|graag|oke?|okay|prima|zeker|doe maar|yes|yep|"
+                  r"top)\b(?:\W+(?:graag|hoor|zeker|prima|dan|doe maar|please|svp|"
+                  r"alsjeblieft|natuurlijk))*\W*")
 # Asking for more of what was just given: 'wat kan ik nog meer doen?', 'nog andere tips?'.
 ASKS_MORE = (r"\b(wat|welke?) (kan|moet|zou) ik (als \w+ )?(nog )?(meer|verder|anders)\b",
              r"\bnog (meer|andere|een paar) (tips|ideeen|ideetjes|adviezen|advies|dingen|opties)\b",

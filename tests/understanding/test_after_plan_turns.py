@@ -173,3 +173,45 @@ def test_an_employers_money_concern_is_the_cost_of_absence(actions):
         "Dat is mijn grote zorg. Ik betaal zijn loon door en moet een invaller inhuren.")))
     money = next(block for block in plan.topics if block.topic == "financien")
     assert money.items[0].id == "ser-verzuimverzekering"
+
+
+def test_yes_with_a_wish_to_the_offer_of_more_is_not_noted_as_a_fact(actions):
+    """'Ja, graag. Vooral over hoe ik mijn week slimmer kan inrichten.' to 'je plan heeft nog
+    meer advies, wil je dat zien?' was noted ('dank je, goed om te weten') and the offer came
+    again. A bare yes shows the plan's next advice; a yes with a wish the sources clearly
+    match answers the wish."""
+    situation, messages = actions["situation_replies"], actions["messages"]
+    pending = ["rl-3.2-scholing-omscholing"]
+    kb = actions["replies"].KB
+    for text, intent in (("Ja, graag. Vooral over hoe ik mijn week slimmer kan inrichten.",
+                          "share_situation"),
+                         ("ja graag, doe maar", "share_situation"),
+                         ("Oké. Vooral over thuiswerken, dat zou schelen.", "ask_question")):
+        dispatcher = CollectingDispatcher()
+        situation.answer_or_note(dispatcher, tracker(
+            text, intent=intent, plan_given=True, more_item_ids=pending), {})
+        reply = texts(dispatcher)
+        assert reply[0] not in (messages.NOTED, messages.FINE_NOTED), text
+        assert reply[0].split(":\n")[0] in {i.title for i in kb.content.items.values()}, text
+    from bot.understanding.cues import after_yes
+    for not_yes in ("goed dat je het vraagt, ik ben timmerman", "janssen is mijn baas",
+                    "graaf van de kast"):
+        assert after_yes(not_yes) is None, not_yes
+
+
+def test_the_same_story_twice_after_the_plan_gets_no_new_advice_for_it(actions):
+    """A story told again after the plan got another item 'for' it each time; now the second
+    time is pointed to the advice above and the plan's rest is offered."""
+    situation, messages = actions["situation_replies"], actions["messages"]
+    story = "Chronische nierschade. Ik moet drie middagen per week dialyseren en ben daarna leeg."
+    first = CollectingDispatcher()
+    situation.story_after_plan(first, tracker(story, intent="share_situation", plan_given=True))
+    assert texts(first)[0] == messages.NEW_FOR_YOU
+    again = tracker(story, intent="share_situation", plan_given=True,
+                    more_item_ids=["rl-3.2-scholing-omscholing"])
+    again.events = [{"event": "user", "text": story}, {"event": "bot", "text": "..."},
+                    {"event": "user", "text": story}]
+    dispatcher = CollectingDispatcher()
+    situation.story_after_plan(dispatcher, again)
+    assert texts(dispatcher)[0] == messages.TOLD_ALREADY
+    assert texts(dispatcher)[1] == messages.WHAT_NOW_PLAN_MORE
