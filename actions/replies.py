@@ -263,7 +263,7 @@ def _for_their_condition(tracker: Tracker, text: str, hits: list) -> list:
     ('en bij NAH?') do not fit them: 'pensioen' brought up a finding about heart disease for
     someone with COPD."""
     known = {c.id for c in (KB.match_condition(tracker.get_slot("aandoening") or ""),
-                            KB.match_condition(text)) if c is not None}
+                            *KB.match_conditions(text)) if c is not None}
     if not known:
         return hits
     return [hit for hit in hits if not hit.item.conditions or known & set(hit.item.conditions)]

@@ -107,6 +107,10 @@ class KnowledgeBase:
         """The condition meant by free text ('ik heb reuma', 'ME/CVS'), or None."""
         return self.matcher.match(text)
 
+    def match_conditions(self, text: str) -> List[Condition]:
+        """Every condition free text names ('... bij NAH of alleen in de GGZ?'), best first."""
+        return list(dict.fromkeys(m.condition for m in self.matcher.matches(text)))
+
     # -- advice ----------------------------------------------------------------------
     def advice_for(self, themes: Union[str, Iterable[str]], audience: str,
                    condition: Optional[str] = None, limit: Optional[int] = None) -> List[Item]:

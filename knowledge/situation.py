@@ -96,7 +96,8 @@ _AFFIRMATIVE = re.compile(rf"^\W*(?:{one_of(words.AFFIRMATIVES)})\W*$")
 # A message that asks something: a question mark, a question word first, or 'tips' at the end.
 _ASKS = re.compile(rf"\?|^\s*(?:{one_of(words.QUESTION_OPENERS)})\b"
                    rf"|\b(?:{one_of(words.ASKING_ENDS)})\s*[.!]*\s*$"
-                   rf"|(?:^|[.!;,\n]\s*)(?:{one_of(words.LAST_CLAUSE_ASKS)})\b[^.!;,\n]*[.!]*\s*$")
+                   rf"|(?:^|[.!;,\n]\s*)(?:{one_of(words.LAST_CLAUSE_ASKS)})\b[^.!;,\n]*[.!]*\s*$"
+                   rf"|\b(?:{one_of(words.INDIRECT_ASKS)})")
 
 # A short follow-up that narrows the last answer: 'en bij NAH?', 'geldt dat ook voor MS?'.
 _FOLLOW_UP = re.compile(rf"^\W*(?:{one_of(words.FOLLOW_UP_OPENERS)})\b")

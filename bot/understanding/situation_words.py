@@ -189,6 +189,13 @@ LAST_CLAUSE_ASKS = (r"hoe (kan|moet|pak|ga|zorg|hou|houd|zeg|leg|vertel|krijg|vr
                     r"waar (kan|moet) ik", r"welke \w+ (kan|moet|heb)", r"heb ik recht",
                     r"(mag|moet|kan) ik", r"(kun|kan|kunnen) (je|jullie|u)",
                     r"is (dat|het) (normaal|slim|verstandig|erg)", r"klopt (dat|het)")
+# An indirect question anywhere in the message: '... maar heb geen idee waar ik advies over
+# zulke aanpassingen haal', 'ik vraag me af of dat mag'.
+INDIRECT_ASKS = (r"(geen|weinig|geen flauw) idee (waar|hoe|wat|wie|welke|wanneer)\b",
+                 r"weet (ik )?(niet|nie) (goed )?(waar|hoe(?! lang)|wat|wie|welke|wanneer)\b",
+                 r"vraag (ik )?me af\b",
+                 r"(wil|zou) (ik )?(graag )?(willen )?weten (hoe|wat|waar|wie|welke|of)\b",
+                 r"benieuwd (hoe|wat|waar|wie|welke|of|naar)\b")
 # A short follow-up that narrows the last answer: 'en bij NAH?', 'geldt dat ook voor MS?'.
 FOLLOW_UP_OPENERS = (r"(en|maar|ook)\s+(bij|voor|als|met|over|in|na)", r"wat als",
                      r"(geldt|werkt|helpt) dat ook", r"en hoe zit (dat|het)",

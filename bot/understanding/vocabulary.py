@@ -157,7 +157,12 @@ PROFESSIONAL_ASKS = whole("richtlijn", "evidence", "bewijs", "bewezen", "effecti
 # The writer has the illness themself ('kreeg ik reuma', 'door mijn ms'): a worker or job
 # seeker, whatever else the message names (a care worker's 'cliënt' makes no professional).
 OWN_ILLNESS = (rf"\b(?:ik heb|heb ik|ik kreeg|kreeg ik|ik lijd aan|sinds mijn|door mijn|"
-               rf"met mijn)\b.{{0,15}}\b{ILLNESSES}",)
+               rf"met mijn)\b.{{0,15}}\b{ILLNESSES}",
+               # 'Crohn patient hier', 'ik ben zelf patiënt', 'als patiënt'
+               r"\bpatiente?\s+hier\b", r"\b(?:ik ben|als|zelf)\b.{0,12}\bpatiente?\b",
+               # speaks of their own work: 'op mijn werk', 'mijn leidinggevende'
+               r"\b(?:op|naar) (?:mijn|m'?n|mn) werk\b",
+               r"\b(?:mijn|m'?n|mn) (?:baas|leidinggevende|teamleider|manager|werkgever)\b")
 # Asking where to go rather than what to do: organisations, coaches, fellow patients.
 WHERE_TO_GO = (r"organisatie", r"vereniging", r"lotgeno", r"\bcoach\b", r"coach die zelf",
                r"stichting", r"instantie", r"waar kan ik (terecht|heen)", r"bij wie kan ik",

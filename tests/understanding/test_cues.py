@@ -71,6 +71,12 @@ def test_questions_about_the_question(text, why, definition):
     ("een van onze vaste krachten heeft artrose", "werkgever"),
     ("ik heb een eigen zaak en reuma", None),
     ("ik werk bij een schoonmaakbedrijf en heb copd", None),
+    # a patient who says so, or speaks of their own work and boss
+    ("diabetes patiente hier. mijn baas wil dat ik nachtdiensten draai, is dat bewezen slecht?",
+     None),
+    ("als patiënt wil ik weten wat de richtlijn zegt over thuiswerken", None),
+    ("op mijn werk sturen ze op kpi's, welke interventies helpen dan?", None),
+    ("BA: patient met ms wil meer uren, wat zegt de richtlijn?", "professional"),
 ])
 def test_audience_from_words(text, audience):
     assert cues.audience_from_words(text) == audience
