@@ -23,7 +23,8 @@ from bot.understanding.cues import (asks_about_rules, asks_first_step, asks_for_
                                     asks_for_more, asks_what_to_do, asks_where_to_go,
                                     seeks_work, speaks_as_job_seeker)
 from knowledge import vocabulary as voc
-from knowledge.advice_plan import make_plan
+from knowledge.advice_plan import PREPARE_ITEM_EMPLOYER, make_plan
+from knowledge.base import SearchHit
 from knowledge.situation import (SKIPPED, TOPIC_LABELS, TOPICS, is_follow_up, read_answer,
                                  read_story)
 
@@ -32,7 +33,7 @@ Events = List[Dict[Text, Any]]
 RESULTS = 5      # the best is shown, two more are named, the rest waits for 'meer'
 NAMED = 2
 RESOURCES = 4
-RULES = 3         # laws and schemes named with an answer about rules or rights
+RULES = 4         # laws and schemes named with an answer about rules or rights
 RULE_MATCH = 0.06  # resource search score from which a law or scheme fits the question
 # Who helps people with one condition: its patient organisations, coaches and expert centres.
 CONDITION_HELP_KINDS = ("patientenorganisatie", "ervaringsdeskundige_coach", "kenniscentrum")
@@ -131,6 +132,9 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: st
     if narrowed_to is not None:  # 'en bij NAH?': what is about NAH first
         hits.sort(key=lambda hit: narrowed_to.id not in hit.item.conditions)
     hits = _for_their_condition(tracker, text, hits)[:RESULTS]
+    if audience == "werkgever" and hits and asks_first_step(asked) \
+            and not tracker.get_slot("plan_given"):
+        hits = _conversation_first(hits)
     if not hits:
         dispatcher.utter_message(text=messages.NO_ANSWER)
         return [SlotSet("more_item_ids", None)]
@@ -267,6 +271,17 @@ def _for_their_condition(tracker: Tracker, text: str, hits: list) -> list:
     if not known:
         return hits
     return [hit for hit in hits if not hit.item.conditions or known & set(hit.item.conditions)]
+
+
+def _conversation_first(hits: list) -> list:
+    """An employer who asks what to do first ('een medewerkster vertelde me dat ze ms heeft,
+    wat doe ik nu als eerste?'): the conversation with the employee, as the employer's plan
+    starts (the Gesprekswijzer), then what the search found."""
+    item = KB.get_item(PREPARE_ITEM_EMPLOYER)
+    if item is None:
+        return hits
+    rest = [hit for hit in hits if hit.item.id != item.id]
+    return [SearchHit(item, max(hit.score for hit in hits))] + rest[:RESULTS - 1]
 
 
 def _with_pending(tracker: Tracker, others: list, best: Any) -> List[str]:

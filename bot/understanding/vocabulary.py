@@ -227,7 +227,8 @@ ASKS_ACTION = (r"\bwat (kan|kun|moet|zou|mag) (ik|je|we|jij|u)\b.{0,20}\b(doen|r
 # --- Asking about rules, rights and schemes (cues.asks_about_rules; the laws and schemes the
 # sources name are shown with the answer) ------------------------------------------------------
 ASKS_RULES = (r"\bregeling", r"\bwet(ten|geving)?\b", r"\bregelgeving", r"\brecht op\b",
-              r"\bmijn rechten\b", r"\bverplicht", r"\bpolis", r"\bverzeker", r"\bpoortwachter",
+              r"\bmijn rechten\b", r"\bplichten\b", r"\bverplicht", r"\bpolis", r"\bverzeker",
+              r"\bpoortwachter",
               r"\bwia\b", r"\bziektewet", r"\bwie betaalt\b", r"\bvergoed",
               # what absence costs an employer, and insuring against it
               r"\bwat kost", r"\bverzuimkosten", r"\bkosten van (het )?verzuim", r"\bindekken",

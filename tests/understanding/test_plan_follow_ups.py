@@ -53,6 +53,17 @@ def test_a_question_about_rules_names_the_laws_and_schemes_of_the_sources(action
     assert not any(t.startswith(messages.RULES) for t in texts(dispatcher))
 
 
+def test_an_employers_duties_when_someone_falls_ill_name_the_poortwachter_law(actions):
+    """'wat zijn mijn plichten als iemand ziek uitvalt?': the law that makes employer and
+    employee responsible together (Wet Verbetering Poortwachter) is among the rules named."""
+    replies, messages = actions["replies"], actions["messages"]
+    text = "wat zijn eigenlijk mijn plichten als werkgever als er iemand langdurig ziek uitvalt?"
+    dispatcher = CollectingDispatcher()
+    replies.answer_question(dispatcher, tracker(text), text)
+    rules = next((t for t in texts(dispatcher) if t.startswith(messages.RULES)), "")
+    assert "Wet Verbetering Poortwachter" in rules
+
+
 ANSWERS = {"aandoening": "ik heb reuma", "energie": "ik ben na het werk kapot",
            "werkbelasting": "het tillen is te zwaar", "steun": "mijn baas snapt het niet",
            "financien": "ik ben bang dat ik mijn inkomen kwijtraak"}
