@@ -79,6 +79,9 @@ SILENT_COMMANDS = {"/restart", "/session_start"}
 # events (rasa/core/processor.py `_run_action`). The filter below notices that log record for
 # the message being handled (a context variable per request), so the channel can tell the user.
 ACTION_FAILURE_LOG = "Encountered an exception while running action"
+# Bookkeeping actions whose loss the user does not notice: after the direct safety question
+# (a response, sent without the action server) 'something went wrong' would only alarm.
+QUIET_ACTIONS = ("action_note_crisis_check",)
 
 
 @dataclass
@@ -94,7 +97,8 @@ class _ActionFailureFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         turn = _current_turn.get()
         if turn is not None and record.levelno >= logging.ERROR \
-                and str(record.msg).startswith(ACTION_FAILURE_LOG):
+                and str(record.msg).startswith(ACTION_FAILURE_LOG) \
+                and not any(name in record.getMessage() for name in QUIET_ACTIONS):
             turn.action_failed = True
         return True
 

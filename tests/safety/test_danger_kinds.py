@@ -101,3 +101,19 @@ def test_a_weaker_signal_inside_the_interview_pauses_it_and_can_go_on(assistant,
     chat.say("/deny")
     chat.say("/start_interview")
     assert chat.question == 2, chat.text  # the answer already given is kept
+
+
+def test_the_direct_question_asked_again_is_short_and_still_leads_on(assistant, sender):
+    """The same weak signal twice (a user who repeats themself): the second time the question
+    is asked in short, not the same long message word for word; 'ja' still gets the crisis
+    reply."""
+    chat = Chat(assistant, sender)
+    chat.say("het hoeft allemaal niet meer voor mij")
+    first = first_bubble(chat)
+    assert CHECK in first and len(first) > 80, chat.text
+    chat.say("ik wil vooral dat het ophoudt, het hoeft allemaal niet meer")
+    again = first_bubble(chat)
+    assert again != first and "iets aan te doen" in again and "113" in again, chat.text
+    assert len(again) <= 80 and {"Ja, daar denk ik aan", "Nee, dat niet"} <= set(chat.buttons)
+    chat.say("ja")
+    assert_kind(chat, "suicidal")
