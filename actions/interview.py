@@ -22,7 +22,7 @@ from actions.understood import NONSENSE, decided_by, intent_of
 from bot.understanding.cues import (asks_definition, asks_why, ends_as_question, named_topic,
                                     role_from_text, starts_with_who)
 from knowledge.situation import (SKIPPED, TOPICS, clean_answer, factors_in, is_skip,
-                                 read_answer)
+                                 read_answer, read_story)
 
 FORM = "interview_form"
 CONFIDENT = 0.8
@@ -215,7 +215,11 @@ class ValidateInterviewForm(FormValidationAction):
         else:
             reading = read_answer(topic, text)
             if asked and reading is not None and reading.concern >= 2:
-                dispatcher.utter_message(text=messages.HEARD[topic])
+                # Said for what the answer is about: 'bang dat de eigenaar erachter komt' to
+                # the work question is about telling, not a workload that adjustments fix.
+                about = topic if reading.factors else next(iter(read_story(text)), None)
+                if about in messages.HEARD:
+                    dispatcher.utter_message(text=messages.HEARD[about])
         return {topic: text}
 
     def validate_aandoening(self, value, dispatcher, tracker, domain):

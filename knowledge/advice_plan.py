@@ -14,8 +14,8 @@ from . import vocabulary as voc
 from .base import KnowledgeBase
 from .schema import Condition, Item, Resource
 from .situation import (ADVICE_TOPICS, EMPLOYER_TOPIC_QUERY, FACTOR_QUERY, FACTOR_THEMES,
-                        SKIPPED, TOPIC_LABELS, TOPIC_QUERY, TOPICS, Reading, clean_answer,
-                        job_at_risk, read_answer, read_story, says_fine)
+                        SKIPPED, TOPIC_LABELS, TOPIC_QUERY, TOPICS, Reading, clauses,
+                        clean_answer, job_at_risk, read_answer, read_story, says_fine)
 
 ITEMS_PER_TOPIC = 3      # the first is shown, the rest on 'meer'
 FOR_CONDITION = 2        # advice for the condition in particular, on 'meer'
@@ -28,6 +28,9 @@ SPECIFIC_DEPTH = 5
 NO_LONGER_FITS_QUERY = "functie past niet meer: andere functie, scholing of omscholing"
 RESOURCES = 4
 SEARCH_DEPTH = 40
+# A strong concern about a topic said in another answer counts even when the topic's own
+# answer was fine (`_with_elsewhere`).
+STRONG_ELSEWHERE = 2
 # The source item whose questions every worker can take to the company doctor.
 DOCTOR_QUESTIONS_ITEM = "zm-vragen-aan-bedrijfsarts"
 PREPARE_ITEM = "zm-gesprek-voorbereiden"
@@ -97,6 +100,11 @@ def make_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]],
     for topic in ADVICE_TOPICS:
         reading = _with_elsewhere(read_answer(topic, answers.get(topic)),
                                   read_answer(topic, told_elsewhere.get(topic)))
+        if _about_other_topics(reading):
+            # 'dat ik niet weet wie het weet, en bang dat de eigenaar me eruit werkt' to the
+            # work question: about telling and the job, which their own topics take up;
+            # searched as work it gave 'werk dat fysiek minder belastend is'.
+            continue
         if reading is None:
             skipped.append(topic)
         elif reading.concern == 0:
@@ -169,14 +177,30 @@ def _told_elsewhere(answers: Dict[str, Optional[str]],
     return {topic: clean_answer(", ".join(found)) for topic, found in parts.items()}
 
 
+def _about_other_topics(reading: Optional[Reading]) -> bool:
+    """A concern in an answer that names nothing of its own topic, while its parts are about
+    other topics (`read_story`)."""
+    if reading is None or reading.concern == 0 or reading.factors:
+        return False
+    found = read_story(reading.text)
+    if not found or reading.topic in found:
+        return False
+    # Every part of the answer is about those topics ('aan het eind van de dag ben ik op' is
+    # about energy, even unnamed: kept).
+    told = " ".join(found.values())
+    return all(part in told for part in clauses(reading.text))
+
+
 def _with_elsewhere(own: Optional[Reading], elsewhere: Optional[Reading]) -> Optional[Reading]:
     """The answer to the topic's own question leads; what was said elsewhere adds its factors.
-    A topic called fine by its own answer stays fine; a skipped one is read from elsewhere."""
+    A topic called fine by its own answer stays fine, unless another answer raises a strong
+    concern about it ('mijn vriend steunt me' to the support question, 'bang dat de eigenaar
+    erachter komt' to the work question); a skipped one is read from elsewhere."""
     if elsewhere is None or not elsewhere.factors or elsewhere.concern == 0:
         return own
     if own is None:
         return elsewhere
-    if own.concern == 0:
+    if own.concern == 0 and elsewhere.concern < STRONG_ELSEWHERE:
         return own
     factors = tuple(dict.fromkeys(own.factors + elsewhere.factors))
     return Reading(own.topic, clean_answer(f"{own.text} {elsewhere.text}"),

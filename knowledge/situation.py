@@ -177,6 +177,10 @@ def read_answer(topic: str, text: Optional[str]) -> Optional[Reading]:
                 fine |= named
             else:
                 other |= named
+        if fine and not other:
+            # 'Geld is geen zorg. Ik maak me meer zorgen over hoe de school reageert.': every
+            # sentence that names the topic says it is fine; the worry is about something else.
+            return Reading(topic, text, 0, factors)
         kept = tuple(f for f in factors if f in other or f not in fine)
         factors = kept or factors
     return Reading(topic, text, concern, factors)

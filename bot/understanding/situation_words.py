@@ -20,7 +20,9 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
         r"\bbijkomen", r"\bbij te komen", r"\bherstel", r"\brust(en)? nodig", r"\bslaap",
         r"\bop aan het eind", r"\bleeg\b", r"\bkrachten?\b", r"\bwisselt", r"\bwisselend",
         r"\bgoede en slechte dagen", r"\bslechte dagen", r"\bbreken? me op", r"\bbreekt me op",
-        r"\bsloopt me", r"\bopgebrand", r"\bvermoeiend", r"\bgeen puf", r"\bslap\b"),
+        r"\bsloopt me", r"\bopgebrand", r"\bvermoeiend", r"\bgeen puf", r"\bslap\b",
+        # 'aan het eind van de dag ben ik op' (not 'ik ben op zoek', 'ben ik op kantoor')
+        r"\b(?:ik ben|ben ik) (?:helemaal |echt |compleet |totaal |gewoon )?op\s*(?:[.,;!]|$)"),
     "concentratie": (r"\bconcentr", r"\bgeheugen", r"\bvergeet", r"\bvergeetachtig", r"\bfocus",
                      r"\bprikkel", r"\bhoofd (zit )?vol", r"\bhersenmist", r"\bbrain ?fog",
                      r"\bdraad kwijt", r"\bonthoud", r"\bchemo ?brein", r"\bwazig\b",
@@ -72,7 +74,9 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
                  r"\bweet (\w+ )?niemand\b", r"\bschaam", r"\bhoe (hij|zij|ze|die) (zou|zal) "
                  r"reageren", r"\b(niks|niets) (ge)?(zegd|verteld)\b",
                  r"\b(weet|weten) (er |daar )?van (niks|niets)\b",
-                 r"\b(weet|weten) (er|daar) (niks|niets) van\b"),
+                 r"\b(weet|weten) (er|daar) (niks|niets) van\b",
+                 # not knowing who knows, afraid someone finds out
+                 r"\bwie (het|dat) (al )?(weet|weten)\b", r"\berachter (komt|komen|kwam|kwamen)\b"),
     "overbescherming": (r"\bbetuttel", r"\bbescherm", r"\bontzien", r"\boverbezorgd",
                         r"\bpamper", r"\bte voorzichtig", r"\bniets meer laten doen",
                         r"\bnergens meer voor gevraagd", r"\bniks meer laten doen",
@@ -88,6 +92,7 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
     "financien": MONEY + BENEFITS + (r"\bschuld", r"\brekening", r"\brondkomen", r"\btoeslag",
                                      r"\bhypotheek", r"\bhuur\b"),
     "rechten_plichten": (r"\brechten\b", r"\bplichten", r"\bpoortwachter", r"\bontslag",
+                         r"\beruit (te )?(werken|werkt|gooien|gooit|gegooid|zetten|zet)\b",
                          r"\bcontract", r"\bwet\b", r"\bregels\b", r"\bmag (mijn )?werkgever",
                          r"\bwat mag"),
     "reintegratie": (r"\bre-?integratie", r"\bwie betaalt", r"\barbeidsdeskundige", r"\buwv\b",
@@ -112,7 +117,7 @@ FINE_ANSWERS = (r"nee", r"neen", r"nope", r"nee hoor", r"niet echt", r"nauwelijk
 # Phrases inside an answer that say it is fine ('niet zo moe', 'goede steun'), in the order
 # they are taken out of the answer.
 FINE_PHRASES = (
-    r"\bgeen (zorgen|problemen|probleem|klachten|last|moeite|bijzonderheden)\b",
+    r"\bgeen (zorgen|zorg|problemen|probleem|klachten|last|moeite|bijzonderheden)\b",
     # 'geld is het probleem niet', 'daar zit het niet': this topic is not where the problem is
     r"\b(is|zit) (het|hem|daar|dat) (probleem |grootste probleem )?niet\b(?! (zo )?(goed|lekker))",
     r"\bhet probleem niet\b",

@@ -256,3 +256,22 @@ def test_a_partner_who_thinks_they_should_stop_is_overprotection(real_kb):
                                "mijn baas zegt dat ik om vijf uur mag stoppen"):
         plan = make_plan(real_kb, {"steun": not_overprotection})
         assert all("overbescherming" not in b.reading.factors for b in plan.topics)
+
+
+def test_an_answer_about_other_topics_adds_to_them_not_to_its_own(real_kb):
+    """Asked what is hard at work, a cook with hiv said 'dat ik niet weet wie het weet, en dat
+    ik bang ben dat de eigenaar me eruit werkt als hij erachter komt': about telling and the
+    job, not the work itself (searched as work it gave 'werk dat fysiek minder belastend is').
+    Support, though its own answer was fine ('mijn vriend steunt me'), gets the advice on
+    telling; money gets the rights and duties."""
+    plan = make_plan(real_kb, {
+        "aandoening": "hiv",
+        "werkbelasting": "dat ik niet weet wie het weet. en dat ik bang ben dat de eigenaar me "
+                         "eruit werkt als hij erachter komt",
+        "steun": "mijn vriend weet het en steunt me. de chef weet van niks",
+        "financien": "geld is geen probleem"})
+    topics = {block.topic: block for block in plan.topics}
+    assert "werkbelasting" not in topics
+    assert "openheid" in topics["steun"].reading.factors
+    assert "openheid" in topics["steun"].items[0].themes
+    assert "rechten_plichten" in topics["financien"].reading.factors

@@ -121,3 +121,20 @@ def test_flemish_not_the_problem_is_fine():
     """'Energie is ni het probleem' (Flemish 'niet') says the topic is fine."""
     assert read_answer("energie", "energie is ni het probleem").concern == 0
     assert read_answer("energie", "dat is nie het probleem").concern == 0
+
+
+def test_a_worry_beside_a_fine_topic_is_about_something_else():
+    """'Geld is geen zorg. Ik maak me meer zorgen over hoe de school reageert.' to the money
+    question: money is fine; the worry names nothing of money (it was read as a money concern
+    and got advice on benefits)."""
+    reading = read_answer("financien", "Geld is geen zorg. Ik maak me meer zorgen over hoe de "
+                                       "school reageert.")
+    assert reading.concern == 0
+    assert read_answer("financien", "Geld is geen zorg. Maar de hypotheek wordt lastig als ik "
+                                    "minder ga werken.").concern > 0
+
+
+def test_being_spent_at_the_end_of_the_day_is_tiredness():
+    assert "vermoeidheid" in read_answer("energie", "Aan het eind van de dag ben ik op.").factors
+    for other in ("ik ben op zoek naar werk", "ben ik op kantoor dan gaat het"):
+        assert "vermoeidheid" not in read_answer("energie", other).factors, other

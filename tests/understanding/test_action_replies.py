@@ -317,3 +317,22 @@ def test_an_employer_is_asked_to_rephrase_with_an_employers_examples(actions):
     assert texts(dispatcher) == [messages.REPHRASE_EMPLOYER]
     assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == \
         [title for title, _ in messages.REPHRASE_BUTTONS_EMPLOYER]
+
+
+def test_the_words_after_a_strong_answer_fit_what_it_is_about(actions):
+    """'bang dat de eigenaar me eruit werkt als hij erachter komt' to the work question is about
+    telling, not a workload: not 'daar zijn vaak aanpassingen voor mogelijk'."""
+    messages = actions["messages"]
+    form = actions["interview"].ValidateInterviewForm()
+    text = "dat ik niet weet wie het weet. en dat ik bang ben dat de eigenaar erachter komt"
+    dispatcher = CollectingDispatcher()
+    value = form.validate_werkbelasting(
+        text, dispatcher, tracker(text, intent="share_situation", confidence=0.9,
+                                  requested_slot="werkbelasting"), {})
+    assert value == {"werkbelasting": text}
+    assert texts(dispatcher) == [messages.HEARD["steun"]]
+    text = "veel tillen en sjouwen, dat is echt te zwaar geworden"
+    dispatcher = CollectingDispatcher()
+    form.validate_werkbelasting(text, dispatcher, tracker(
+        text, intent="share_situation", confidence=0.9, requested_slot="werkbelasting"), {})
+    assert texts(dispatcher) == [messages.HEARD["werkbelasting"]]
