@@ -30,8 +30,8 @@ QUESTIONS = ROOT / "tests" / "knowledge" / "blind_audience_questions.yaml"
 AUDIENCES = ("werkende", "werkzoekende", "professional", "werkgever")
 
 
-def load() -> List[dict]:
-    return yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))["questions"]
+def load(path: Path = QUESTIONS) -> List[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
 
 
 def titles(kb, ids: List[str]) -> set:
@@ -56,12 +56,15 @@ def report(label: str, per: Dict[str, List[int]]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="", help="a running server; default: start one")
+    parser.add_argument("--file", type=Path, default=QUESTIONS,
+                        help="the question set (default %(default)s; also "
+                             "blind_audience_questions_v2.yaml)")
     args = parser.parse_args()
     from knowledge.base import KnowledgeBase
     from knowledge.validation import load_content
 
     kb = KnowledgeBase(load_content())
-    questions = load()
+    questions = load(args.file)
 
     def in_process(question: dict) -> str:
         hits = kb.search(question["text"], audience=question["audience"], limit=1,

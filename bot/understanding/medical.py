@@ -73,7 +73,10 @@ _ABOUT_GUIDELINE = re.compile(
     r"\b(richtlijn|aanbeveling|bewijs|evidence|onderzoek|bron|paragraaf|werkgever|werkgevers|"
     r"werknemer|medewerker|re-?integratie|uwv|wia|ziektewet|privacy|vertellen|melden|zeggen|"
     r"verzwijgen|"
-    r"verplicht|bedrijfsarts zeggen|uren|uur per (dag|week)|werkuren|werktijden)\b"
+    r"verplicht|bedrijfsarts zeggen|uren|uur per (dag|week)|werkuren|werktijden|"
+    # an employer's abbreviations, staff, and what a treatment does for work
+    r"wg|wn|medewerk\w*|werkbehoud|werkhervatting|arbeidsparticipatie|"
+    r"terugkeer naar (het )?werk|binnen (te )?houden)\b"
 )
 
 

@@ -48,7 +48,7 @@ OUT_OF_SCOPE = "out_of_scope"
 # The classifier is sure a request is about something else: a passing mention of work stays.
 SURE_OUT_OF_SCOPE = 0.8
 # 'wat mag ik vragen over zijn ziekte?': about someone else's illness, not one's own.
-_ABOUT_SOMEONE_ELSE = re.compile(rf"\b(zijn|haar|z'n|zn|hun)\b|\b(mijn|onze|een) "
+_ABOUT_SOMEONE_ELSE = re.compile(rf"\b(zijn|haar|z'n|zn|hun|hem)\b|\b(mijn|onze|een) "
                                  rf"({voc.PEOPLE_AROUND})\b")
 # Words that make 'wat kan ik ... doen?' a question about the assistant itself.
 _ABOUT_THE_BOT = re.compile(r"\b(jij|jou|u|jullie|chat\w*|bot|app|hier\w*|werkbaar|typen|"

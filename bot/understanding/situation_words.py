@@ -188,7 +188,8 @@ ASKING_ENDS = ("tips?", "advies")
 # A story that ends in a question without a question mark: '..., wat kan ik doen'. The last
 # sentence or clause opens with one of these (stronger than QUESTION_OPENERS: 'wat ik merk
 # is ...' opens a sentence too).
-LAST_CLAUSE_ASKS = (r"hoe (kan|moet|pak|ga|zorg|hou|houd|zeg|leg|vertel|krijg|vraag)",
+LAST_CLAUSE_ASKS = (r"hoe (kan|moet|pak|ga|zorg|hou|houd|zeg|leg|vertel|krijg|vraag|gaan|gaat|doen|"
+                    r"doet|regel|regelen|plan|plannen|los|lossen|zit)", r"waarom \w+",
                     r"wat (kan|moet|doe|zou|mag|kunnen|moeten) (ik|we|je)",
                     r"wat (nu|te doen|moet ik hiermee|kan ik hiermee)", r"wie (kan|moet|betaalt)",
                     r"waar (kan|moet) ik", r"welke \w+ (kan|moet|heb)", r"heb ik recht",

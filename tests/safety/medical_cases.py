@@ -50,3 +50,8 @@ NOT_MEDICAL += [
     "welke middelen zijn er om energie te sparen?",
     "hoeveel uur mag ik werken als ik ziek ben?",
 ]
+# An employer or professional who names medication asks about work, not for medical advice.
+NOT_MEDICAL += [
+    "als wg: mag ik weten welke medicijnen mijn medewerkster slikt, ze werkt met machines?",
+    "helpt vroeg starten met medicatie bij reuma voor werkbehoud, wat zegt de richtlijn?",
+]

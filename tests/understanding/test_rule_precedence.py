@@ -241,3 +241,13 @@ def test_whether_to_tell_people_at_work_is_a_work_question_not_a_medical_one():
     decision = decide("ik ben bakker en heb schizofrenie, mijn chef weet niks, moet ik dat "
                       "zeggen?", [("medical_question", 0.9), ("ask_question", 0.05)])
     assert decision.intent == "ask_question"
+
+
+def test_a_question_about_someone_elses_work_is_no_medical_question():
+    """'wat is jobcarving precies? we hebben een heftruckchauffeur met epilepsie die niet meer
+    mag rijden ... hem toch binnen te houden': the classifier said medical_question; it asks
+    about work for someone else."""
+    text = ("wat is jobcarving precies? we hebben een chauffeur met epilepsie die niet meer mag "
+            "rijden en ik wil hem graag houden")
+    decision = decide(text, [("medical_question", 0.7), ("ask_question", 0.2)])
+    assert decision.intent == "ask_question"
