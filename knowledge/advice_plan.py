@@ -96,7 +96,8 @@ def make_plan(kb: KnowledgeBase, answers: Dict[str, Optional[str]],
     readings: List[Reading] = []
     fine: List[str] = []
     skipped: List[str] = []
-    told_elsewhere = _told_elsewhere(answers, told)
+    told_elsewhere = _told_elsewhere(answers, told,
+                                     condition_name=condition.name if condition else None)
     for topic in ADVICE_TOPICS:
         reading = _with_elsewhere(read_answer(topic, answers.get(topic)),
                                   read_answer(topic, told_elsewhere.get(topic)))
@@ -161,7 +162,8 @@ def _plan_audience(audience: str) -> str:
 
 
 def _told_elsewhere(answers: Dict[str, Optional[str]],
-                    told: Optional[Dict[str, str]] = None) -> Dict[str, str]:
+                    told: Optional[Dict[str, str]] = None,
+                    condition_name: Optional[str] = None) -> Dict[str, str]:
     """Per advice topic, what the other answers (and a story before the interview) say about
     it: people answer the question they have in mind ('tillen en de vrieshal' to the question
     about energy, 'benauwd bij stof en kou' with their condition)."""
@@ -169,8 +171,8 @@ def _told_elsewhere(answers: Dict[str, Optional[str]],
                                    if topic in ADVICE_TOPICS}
     for source in TOPICS:
         text = answers.get(source)
-        if not text or text == SKIPPED:
-            continue
+        if not text or text == SKIPPED or text == condition_name:
+            continue  # the condition's own name ('Posttraumatische stressstoornis') is no story
         for topic, part in read_story(text).items():
             if topic != source:
                 parts.setdefault(topic, []).append(part)

@@ -35,6 +35,7 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
                  r"\bhectisch", r"\bhaast", r"\bte veel werk", r"\bproductie", r"\bprestatie",
                  r"\bhard werken", r"\bjachtig", r"\bvergader", r"\bmeetings?\b"),
     "werktijden": (r"\buren\b", r"\buur\b", r"\bdienst", r"\bnachtdienst", r"\bavonddienst",
+                   r"\bde nachten\b", r"\bnachten (draaien|werken)", r"\bnachtwerk",
                    r"\bonregelmatig", r"\brooster", r"\bfulltime", r"\bparttime", r"\bwerktijd",
                    r"\bploegendienst", r"\b(twee|drie|vier|5)ploegen", r"\bin ploegen", r"\bweekend", r"\blange dagen", r"\bovertijd", r"\bovertuur",
                    r"\bshift", r"\bschema\b", r"\blate (dienst|ploeg)", r"\bslaapritme"),
@@ -118,6 +119,8 @@ FINE_ANSWERS = (r"nee", r"neen", r"nope", r"nee hoor", r"niet echt", r"nauwelijk
 # they are taken out of the answer.
 FINE_PHRASES = (
     r"\bgeen (zorgen|zorg|problemen|probleem|klachten|last|moeite|bijzonderheden)\b",
+    # 'geld is niet t probleem'
+    r"\b(is|zijn) (niet|geen) (het|t|'t) (probleem|punt)\b",
     # 'geld is het probleem niet', 'daar zit het niet': this topic is not where the problem is
     r"\b(is|zit) (het|hem|daar|dat) (probleem |grootste probleem )?niet\b(?! (zo )?(goed|lekker))",
     r"\bhet probleem niet\b",

@@ -275,3 +275,18 @@ def test_an_answer_about_other_topics_adds_to_them_not_to_its_own(real_kb):
     assert "openheid" in topics["steun"].reading.factors
     assert "openheid" in topics["steun"].items[0].themes
     assert "rechten_plichten" in topics["financien"].reading.factors
+
+
+def test_the_conditions_own_name_is_no_story():
+    """'Posttraumatische stressstoornis (PTSS)' (the name the interview stores) holds 'stress':
+    it added work pressure to the work answer, and the nights (irregular hours) lost first place."""
+    from knowledge.base import KnowledgeBase
+    from knowledge.validation import load_content
+
+    kb = KnowledgeBase(load_content())
+    name = kb.match_condition("ptss").name
+    plan = make_plan(kb, {"aandoening": name,
+                          "werkbelasting": "de nachten en de meldingen met kinderen"})
+    work = next(b for b in plan.topics if b.topic == "werkbelasting")
+    assert "werkdruk" not in work.reading.factors
+    assert work.items[0].id == "rl-3.2-onregelmatige-werktijden"

@@ -138,3 +138,11 @@ def test_being_spent_at_the_end_of_the_day_is_tiredness():
     assert "vermoeidheid" in read_answer("energie", "Aan het eind van de dag ben ik op.").factors
     for other in ("ik ben op zoek naar werk", "ben ik op kantoor dan gaat het"):
         assert "vermoeidheid" not in read_answer("energie", other).factors, other
+
+
+def test_nights_are_working_hours_and_money_that_is_not_the_problem_is_fine():
+    assert "werktijden" in read_answer("werkbelasting", "de nachten en de meldingen met "
+                                                        "kinderen").factors
+    money = read_answer("financien", "geld is niet t probleem, ik krijg gewoon salaris. wel "
+                                     "bang dat ik mn baan kwijtraak")
+    assert money.concern == 0
