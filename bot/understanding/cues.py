@@ -20,6 +20,7 @@ _EMPLOYER = voc.any_of(voc.EMPLOYER_ASKS)
 _PROFESSIONAL = voc.any_of(voc.PROFESSIONAL_ASKS)
 _OWN_ILLNESS = voc.any_of(voc.OWN_ILLNESS)
 _PROFESSIONAL_SELF = voc.any_of(voc.PROFESSIONAL_SELF)
+_PROFESSIONAL_WORDS = voc.any_of(voc.PROFESSIONAL_WORDS)
 _WHERE_TO_GO = voc.any_of(voc.WHERE_TO_GO)
 _ACTION = voc.any_of(voc.ASKS_ACTION)
 _RULES = voc.any_of(voc.ASKS_RULES)
@@ -98,8 +99,8 @@ def speaks_as_job_seeker(text: str) -> bool:
 def audience_from_words(text: str) -> Optional[str]:
     """Who a question is probably from: 'werkgever', 'professional', or None (anyone)."""
     folded = fold(text or "")
-    if _PROFESSIONAL_SELF.search(folded):  # 'BA: hoe ondersteun ik een wn ...'
-        return "professional"
+    if _PROFESSIONAL_SELF.search(folded) or _PROFESSIONAL_WORDS.search(folded):
+        return "professional"  # 'BA: hoe ondersteun ik een wn ...', 'evidence voor ...'
     if _EMPLOYER.search(folded):
         return "werkgever"
     if _PROFESSIONAL.search(folded) and not _OWN_ILLNESS.search(folded):

@@ -149,6 +149,11 @@ PROFESSIONAL_SELF = (r"^\W*(?:ba|va|ad)\s*[:,]", r"\b(?:als|ik ben|wij zijn|hier
                      r"(?:ba|va|ad|bedrijfsarts|verzekeringsarts|arbeidsdeskundige|"
                      r"casemanager|re-?integratiedeskundige)\b",
                      r"\b(?:ba|va|ad|bedrijfsarts|verzekeringsarts|arbeidsdeskundige) hier\b")
+# Words of the profession itself: 'is daar evidence voor binnen de arbeidsgeneeskunde?' is a
+# professional's question, also when it says 'een werknemer met long covid'.
+PROFESSIONAL_WORDS = (r"\bevidence\b", r"\barbeidsgeneesk\w*", r"\bverzekeringsgeneesk\w*",
+                      r"\bmijn spreekuur\b", r"\bop (het|mijn) spreekuur\b", r"\bbewijsniveau",
+                      r"\bniveau [123]\b", r"\bprobleemanalyse\b", r"\bfml\b")
 # A question a professional asks: about the guideline, evidence, clients or patients.
 PROFESSIONAL_ASKS = whole("richtlijn", "evidence", "bewijs", "bewezen", "effectief",
                           "aanbeveling", "niveau", r"interventie\w*", r"client\w*",

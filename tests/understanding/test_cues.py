@@ -77,6 +77,9 @@ def test_questions_about_the_question(text, why, definition):
     ("als patiënt wil ik weten wat de richtlijn zegt over thuiswerken", None),
     ("op mijn werk sturen ze op kpi's, welke interventies helpen dan?", None),
     ("BA: patient met ms wil meer uren, wat zegt de richtlijn?", "professional"),
+    # words of the profession win over 'een werknemer'
+    ("is er evidence voor samen beslissen bij een werknemer met copd?", "professional"),
+    ("wat doe ik in de probleemanalyse met een werknemer die veel verzuimt?", "professional"),
 ])
 def test_audience_from_words(text, audience):
     assert cues.audience_from_words(text) == audience
