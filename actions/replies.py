@@ -23,7 +23,7 @@ from bot.understanding.cues import (asks_about_rules, asks_first_step, asks_for_
                                     asks_for_more, asks_what_to_do, asks_where_to_go,
                                     seeks_work, speaks_as_job_seeker)
 from knowledge import vocabulary as voc
-from knowledge.advice_plan import PREPARE_ITEM_EMPLOYER, make_plan
+from knowledge.advice_plan import PREPARE_ITEM_EMPLOYER, first_remedy, make_plan
 from knowledge.base import SearchHit
 from knowledge.situation import (SKIPPED, TOPIC_LABELS, TOPICS, is_follow_up, read_answer,
                                  read_story)
@@ -208,12 +208,8 @@ def remedy_for(item: Any, text: str, audience: Optional[str], given: set) -> Opt
     (a question about factors wants the conclusion alone)."""
     if audience == "professional" and not asks_for_action(text):
         return None
-    for ident in item.helped_by:
-        remedy = KB.get_item(ident)
-        if remedy is not None and ident not in given \
-                and (audience or "werkende") in remedy.audiences:
-            return remedy
-    return None
+    # The finding fits the user (its condition is theirs): so does a remedy for that condition.
+    return first_remedy(KB, item, audience or "werkende", given, item.conditions)
 
 
 def condition_help(tracker: Tracker, text: str, audience: Optional[str]) -> Optional[str]:

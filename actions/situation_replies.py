@@ -139,11 +139,11 @@ def story_after_plan(dispatcher: CollectingDispatcher, tracker: Tracker,
         # repeat); say so, and offer the plan's rest.
         dispatcher.utter_message(text=messages.TOLD_ALREADY)
         return _offer_the_rest(dispatcher, tracker)
-    if not found and not asks and after_yes(text) is not None and has_more(tracker):
+    wish = after_yes(text)
+    if not found and not asks and wish is not None and has_more(tracker):
         # 'Ja, graag. Vooral over hoe ik mijn week slimmer kan inrichten.' to 'wil je dat
         # zien?': the answer to what they want most when the sources clearly have it, else
         # the plan's next advice (it was noted as a fact: 'dank je, goed om te weten').
-        wish = after_yes(text)
         hits = KB.search(wish, audience=audience_for(role or tracker.get_slot("role"), wish)
                          or "werkende", limit=1, prefer_advice=True) \
             if word_count(wish) >= SEARCHED_WORDS else []

@@ -8,7 +8,7 @@ built from the chosen advice and the source's own list of questions (zm-vragen-a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence
+from typing import Collection, Dict, List, Optional, Sequence
 
 from . import vocabulary as voc
 from .base import KnowledgeBase
@@ -282,15 +282,26 @@ def _remedy_first(kb: KnowledgeBase, chosen: List[Item], audience: str,
     """A block that would open with a barrier ('minder lang volhouden en elke dag anders')
     opens with what the sources say helps against it (`Item.helped_by`), the barrier second:
     the plan shows one item per topic, and someone who told it needs something to do."""
-    if not chosen or not chosen[0].helped_by:
+    if not chosen:
         return chosen
-    for ident in chosen[0].helped_by:
+    remedy = first_remedy(kb, chosen[0], audience, used, {condition.id} if condition else set())
+    if remedy is None:
+        return chosen
+    rest = [i for i in chosen if i is not remedy]
+    return [remedy] + rest[:max(len(chosen) - 1, 1)]
+
+
+def first_remedy(kb: KnowledgeBase, item: Item, audience: str, exclude: Collection[str],
+                 conditions: Collection[str] = ()) -> Optional[Item]:
+    """What the sources say helps against the barrier `item` describes (`Item.helped_by`, best
+    first): the first remedy for `audience` not in `exclude` and not about a condition other
+    than `conditions`; None when the item names no barrier or all its remedies are used."""
+    for ident in item.helped_by:
         remedy = kb.get_item(ident)
-        if remedy is not None and ident not in used and audience in remedy.audiences \
-                and _fits_condition(remedy, condition):
-            rest = [i for i in chosen if i is not remedy]
-            return [remedy] + rest[:max(len(chosen) - 1, 1)]
-    return chosen
+        if remedy is not None and ident not in exclude and audience in remedy.audiences \
+                and (not remedy.conditions or set(remedy.conditions) & set(conditions)):
+            return remedy
+    return None
 
 
 def _best_per_factor(ranked: Sequence[Item], reading: Reading, audience: str,
