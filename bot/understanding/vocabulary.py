@@ -212,7 +212,10 @@ SUICIDE_WORDS = r"(zelfmoord\w*|su[iy]cid\w*|zelfdoding\w*|zelfbeschadig\w*)"
 TOPIC_TALK = (r"preventie|beleid|protocol|richtlijn|signalen|signaal|herken\w*|training|cursus|"
               r"folder|voorlichting|informatie over|bespreekbaar|omgaan met|wat zegt|wat moet ik "
               r"als werkgever|hoe ga ik om|hoe begeleid|hoe ondersteun|in het algemeen|"
-              r"onderzoek|statistiek\w*|cijfers|meldcode|procedure")
+              r"onderzoek|statistiek\w*|cijfers|meldcode|procedure|"
+              # fiction and the news: 'in de serie pleegt een personage zelfmoord'
+              r"personage|hoofdpersoon|hoofdrolspeler|acteur|actrice|docu\w*|"
+              r"in (de|die|een|het|dat) (serie|film|boek|roman|toneelstuk|krantenartikel)")
 # A sentence about the past is history, not an emergency now.
 PAST_MARKERS = (r"vorig\w*|toen|destijds|geleden|gehad|had|vroeger|ooit|in \d{4}|"
                 r"vorige (week|maand|keer)|afgelopen (jaar|maand)")

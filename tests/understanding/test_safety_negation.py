@@ -96,3 +96,24 @@ def test_the_pattern_layer_still_hears_danger_said_now():
     assert danger_kinds("ik heb me gesneden aan mijn pols") == ["self_harm_done"]
     assert danger_kinds("vroeger dacht ik aan zelfmoord en nu weer, elke dag") == ["suicidal"]
     assert danger_kinds("ik heb gif gedronken om er een eind aan te maken") == ["self_harm_done"]
+
+
+# Kinds of false alarm found by blind set v6 (session 11); wordings written for this test.
+@pytest.mark.parametrize("message", [
+    "ik wil heus nog leven, ik wil alleen dat ik weer een hele dag kan werken",
+    "de bedrijfsarts vroeg of ik aan zelfmoord dacht, ik zei meteen nee, ik ben alleen op",
+    "teamleider keek me aan alsof hij me wilde wurgen toen ik weer ziek belde lol",
+    "dat nieuwe rooster slaat echt nergens op, drie late diensten achter elkaar",
+    "mijn coördinator reageert niet op mijn mails over de aanpassing van mijn werkplek",
+    "in die film sprong de hoofdpersoon van een brug, daar moest ik de hele week aan denken",
+    "gisteren een overdosis suiker op de verjaardag van mijn collega haha",
+])
+def test_ordinary_wordings_with_danger_words_raise_no_alarm(message):
+    assert judge(message).level != "alarm", message
+
+
+def test_the_same_words_said_as_danger_still_raise_it():
+    assert judge("mijn collega ligt op de grond en reageert niet meer").kind == "medical_emergency"
+    assert judge("mijn vriend slaat me en ik durf niet naar huis").kind == "violence"
+    assert judge("vroeger sloeg hij me en sinds gisteren doet hij het weer").level == "alarm"
+    assert judge("ik heb vannacht een overdosis slaappillen genomen").kind == "self_harm_done"
