@@ -134,7 +134,10 @@ _EMERGENCY = [
     # ... not a person who does not answer a mail: 'mijn manager reageert niet op mijn mails'
     r"\breageert (nergens op|niet( meer)?)\b(?! op (\w+ ){0,2}(e-?mails?|mails?|berichten|"
     r"appjes?|apps|telefoontjes|brieven|brief|vragen|verzoek\w*|voorstel\w*|aanvra\w*|klachten)\b)",
-    r"\bademt niet\b", r"\bgeen ademhaling\b",
+    r"\bademt niet\b", r"\b(geen|zonder) (hartslag|ademhaling)\b(?!s)",
+    r"\b(haal|haalt|halen|pak|pakt|gebruik|gebruikt) (\w+ )?(de|een) aed\b(?!-)",
+    r"\b(is|wordt|worden|zijn|begint|begonnen|moet|moeten) (\w+ ){0,2}(aan het |te )?reanimeren\b",
+    r"\bgeen ademhaling\b",
     r"\bademt (bijna )?niet meer\b", r"\bis blauw aangelopen\b",
     r"\b(bloedt|bloed(en)?) (heel |enorm |ontzettend |erg |hevig |zo )?(erg|hevig|veel|"
     r"blijft|stopt niet|houdt niet op)\b", r"\b(heel |zo |enorm )veel bloed\b",

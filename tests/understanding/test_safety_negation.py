@@ -117,3 +117,11 @@ def test_the_same_words_said_as_danger_still_raise_it():
     assert judge("mijn vriend slaat me en ik durf niet naar huis").kind == "violence"
     assert judge("vroeger sloeg hij me en sinds gisteren doet hij het weer").level == "alarm"
     assert judge("ik heb vannacht een overdosis slaappillen genomen").kind == "self_harm_done"
+
+
+def test_a_heart_that_stopped_is_an_emergency_and_a_course_is_not():
+    assert judge("collega ligt op de grond zonder hartslag, iemand haalt de aed").kind == \
+        "medical_emergency"
+    assert judge("ze zijn hem nu aan het reanimeren op de werkvloer").kind == "medical_emergency"
+    for text in ("we hebben vandaag de aed-training gehad", "ik volg een reanimatiecursus"):
+        assert judge(text).level == "none", text
