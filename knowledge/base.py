@@ -6,7 +6,7 @@ from typing import Dict, Iterable, List, Optional, Union
 
 import numpy as np
 
-from bot.understanding.cues import asks_for_action
+from bot.understanding.cues import asks_about_evidence, asks_for_action
 
 from . import vocabulary as voc
 from .matcher import LearnedMatcher
@@ -20,6 +20,9 @@ from .store import read_store
 FINDING_WEIGHT = 0.75
 # How much an item about another condition than the question names counts.
 OTHER_CONDITION_WEIGHT = 0.6
+# A question about the evidence: anything but a conclusion (which states its level) counts this
+# much (blind audience questions v3: a recommendation outranked the conclusion it rests on).
+EVIDENCE_WEIGHT = 0.5
 # Share of the learned matcher (question bank) in the fused score; the rest is the lexical
 # search over item texts. Chosen on the dev set and a split of the bank (bench/matcher_eval.py
 # --dev): top-1 / top-3 on the dev set 0.542 / 0.783 lexical only, 0.779 / 0.904 at 0.7.
@@ -210,7 +213,9 @@ class KnowledgeBase:
             return []
         mask = self._audience_mask[audience] if audience else None
         mentioned = {m.condition.id for m in self.matcher.matches(query)}
-        prefer_advice = prefer_advice or asks_for_action(query)
+        # 'wat is het bewijsniveau voor werkaanpassingen?': the finding with its level first.
+        evidence = asks_about_evidence(query)
+        prefer_advice = (prefer_advice or asks_for_action(query)) and not evidence
         hits = [SearchHit(self._items[i], round(score, 4))
                 for i, score in best(self.scores(query), limit * 4, mask)]
 
@@ -221,6 +226,8 @@ class KnowledgeBase:
                 factor *= OTHER_CONDITION_WEIGHT
             if prefer_advice and item.kind not in voc.ADVICE_KINDS:
                 factor *= FINDING_WEIGHT
+            if evidence and item.kind != "conclusie":
+                factor *= EVIDENCE_WEIGHT
             return factor
 
         hits.sort(key=lambda hit: -hit.score * weight(hit.item))

@@ -194,6 +194,19 @@ QUERY_SYNONYMS: Dict[str, str] = {
     "meeting": "vergadering",
     "standups": "vergaderingen",
     "indekken": "verzekeren verzuimverzekering",
+    # Employers' own words (blind audience questions v3): a check-up, keeping in touch, a team
+    # that grumbles, a young person without experience.
+    "keuring": "preventief medisch onderzoek pmo",
+    "keuringen": "preventief medisch onderzoek pmo",
+    "opsporen": "preventie preventief",
+    "lastigvallen": "contact houden",
+    "storen": "contact houden",
+    "mopperen": "begrip collega's steun",
+    "gemopperd": "begrip collega's steun",
+    "mopperende": "begrip collega's steun",
+    "klagen": "begrip collega's",
+    "afdeling": "team collega's",
+    "aankan": "belastbaarheid mogelijkheden",
 }
 
 

@@ -118,6 +118,16 @@ def asks_for_action(text: str) -> bool:
     return bool(_ACTION.search(fold(text or "")))
 
 
+_EVIDENCE = re.compile(r"\b(bewijs\w*|evidence|niveau \d|level of evidence|aangetoond|"
+                       r"wetenschappelijk\w*|onderbouw\w*|effectiviteit)\b")
+
+
+def asks_about_evidence(text: str) -> bool:
+    """'wat is het bewijsniveau voor ...?', 'is er evidence dat ...': the finding (a
+    conclusion with its level) answers it, not the recommendation that follows from it."""
+    return bool(_EVIDENCE.search(fold(text or "")))
+
+
 def asks_about_rules(text: str) -> bool:
     """'zijn er regelingen voor?', 'heb ik ergens recht op?', 'mijn verplichtingen als
     werkgever': the laws and schemes the sources name belong with the answer."""

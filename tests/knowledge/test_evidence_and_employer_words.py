@@ -1,0 +1,35 @@
+"""Kinds of misses from blind audience questions v3 (session 11), with questions written for
+this test: a question about the evidence gets the conclusion that states its level; employers'
+own words (a check-up, not disturbing someone on sick leave) find the item that answers them."""
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.cues import asks_about_evidence
+
+
+def test_an_evidence_question_gets_the_conclusion_first(real_kb):
+    hits = real_kb.search("hoe sterk is het bewijs dat aanpassingen in het werk helpen om het "
+                          "werk te behouden?", audience="professional", limit=1)
+    assert hits[0].item.kind == "conclusie"
+    assert hits[0].item.id == "rl-2.1-werkaanpassingen"
+
+
+@pytest.mark.parametrize("text", ["wat is het bewijsniveau?", "is daar evidence voor",
+                                  "hoe goed is dat onderbouwd?"])
+def test_evidence_questions_are_recognised(text):
+    assert asks_about_evidence(text)
+
+
+def test_asking_what_to_do_is_no_evidence_question():
+    assert not asks_about_evidence("wat kan ik als werkgever doen voor haar?")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("moeten we een jaarlijkse keuring invoeren zodat we ziekte eerder zien?", "ser-preventie-pmo"),
+    ("mijn medewerker is al weken ziek thuis, ik wil hem niet storen, moet ik afstand houden?",
+     "rl-2.2-contact-houden"),
+])
+def test_employers_words_find_the_item(real_kb, text, expected):
+    hits = real_kb.search(text, audience="werkgever", limit=1, prefer_advice=True)
+    assert hits[0].item.id == expected
