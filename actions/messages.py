@@ -30,6 +30,10 @@ FIRST_STEP = (
     "Begin met het belangrijkste uit je plan, over {topic}: '{title}'. Bespreek dat eerst met "
     "{people}, en neem je samenvatting mee."
 )
+# 'wat eerst?' asked again: the next block of the plan, then a pointer (never the same text).
+NEXT_STEP = "Daarna, over {topic}: '{title}'. Ook dat kun je met {people} bespreken."
+IN_THE_PLAN = "Dat staat hierboven in je plan."
+STEPS_GIVEN = "Dat staat hierboven: begin met '{title}', en ga dan verder met je plan."
 FIRST_STEP_NONE = (
     "Je gaf aan dat het op de vier onderwerpen goed gaat. Wil je toch iets bespreken? Bereid "
     "het gesprek met je bedrijfsarts voor met je samenvatting."
@@ -209,6 +213,7 @@ STORY_HEARD = "Dank je dat je dit vertelt. Dit heb ik begrepen:"
 STORY_CONFIRM = "Klopt dat? Dan vraag ik daarna alleen wat ik nog niet weet."
 STORY_CONFIRM_BUTTONS = [("Ja, klopt", "/affirm"), ("Nee, niet helemaal", "/deny")]
 STORY_NOTHING_FOUND = "Dank je dat je dit vertelt. Ik stel je een paar korte vragen, zodat ik je goed advies kan geven."
+STORY_NOTHING_FOUND_AGAIN = "Dank je. We gaan verder met de vragen."
 STORY_AGAIN = "Dan ga ik uit van wat ik hierboven las, en stel ik de vragen die nog open staan."
 STORY_FORGOTTEN = "Geen probleem. Dan stel ik je gewoon de vragen."
 

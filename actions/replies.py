@@ -247,13 +247,24 @@ def first_step(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
     who to take it to (the plan is rebuilt from the answers, as the advice action does)."""
     plan = current_plan(tracker)
     if not plan.topics:
-        dispatcher.utter_message(text=messages.FIRST_STEP_NONE)
-    else:
-        block = plan.topics[0]
-        people = [voc.DISCUSS_WITH.get(p, p) for p in plan.discuss_with[:2]]
-        dispatcher.utter_message(text=messages.FIRST_STEP.format(
+        dispatcher.utter_message(text=once(tracker, messages.FIRST_STEP_NONE,
+                                           messages.ANYTHING_ELSE))
+        return []
+    # Asked again: the next block of the plan, then a pointer (a persona asked it six times
+    # and got the same answer each time).
+    starts = (messages.FIRST_STEP.split("{")[0], messages.NEXT_STEP.split("{")[0])
+    asked = sum(1 for event in tracker.events or [] if event.get("event") == "bot"
+                and (event.get("text") or "").startswith(starts))
+    people = " of ".join(voc.DISCUSS_WITH.get(p, p) for p in plan.discuss_with[:2])
+    if asked < len(plan.topics):
+        block = plan.topics[asked]
+        template = messages.FIRST_STEP if asked == 0 else messages.NEXT_STEP
+        dispatcher.utter_message(text=template.format(
             topic=TOPIC_LABELS[block.topic].lower(), title=block.items[0].title_for(plan.audience),
-            people=" of ".join(people)))
+            people=people))
+    else:
+        dispatcher.utter_message(text=once(tracker, messages.STEPS_GIVEN.format(
+            title=plan.topics[0].items[0].title_for(plan.audience)), messages.IN_THE_PLAN))
     dispatcher.utter_message(text=messages.ANYTHING_ELSE)
     return []
 

@@ -33,6 +33,8 @@ def fallback_search(dispatcher: CollectingDispatcher, tracker: Tracker,
                     domain: Dict[Text, Any]) -> Events:
     """Low NLU confidence: a message that clearly matches the knowledge base is answered, a
     story is read back; nonsense, or a message nothing matches, gets 'please rephrase'."""
+    if accepts_interview_offer(tracker):
+        return start_offered_interview()
     message = tracker.latest_message
     text = latest_text(tracker)
     overview = answer_overview(dispatcher, tracker, text)
@@ -69,12 +71,32 @@ def fallback_search(dispatcher: CollectingDispatcher, tracker: Tracker,
     return []
 
 
+def accepts_interview_offer(tracker: Tracker) -> bool:
+    """'Ja, graag. Ik weet niet zo goed wat mag en wat kan.' to 'Wil je advies dat beter bij
+    jou past? Dan stel ik je 5 korte vragen': a yes, with more words that ask nothing else.
+    The classifier read such replies as a question (or as 'stop'), and the interview never
+    started (blind personas v4)."""
+    if not tracker.get_slot("interview_offered") or tracker.get_slot("plan_given"):
+        return False
+    if not (just_said(tracker, messages.INTERVIEW_OFFER)
+            or just_said(tracker, messages.INTERVIEW_OFFER_EMPLOYER)):
+        return False
+    rest = after_yes(latest_text(tracker))
+    return rest is not None and "?" not in rest and not asks_something(rest)
+
+
+def start_offered_interview() -> Events:
+    return [SlotSet("interview_offered", False), FollowupAction("interview_form")]
+
+
 def answer_or_note(dispatcher: CollectingDispatcher, tracker: Tracker,
                    domain: Dict[Text, Any]) -> Events:
     """A question is answered. After the plan, a sentence that asks nothing and that the
     sources do not clearly match ('timmerman, voorman eigenlijk. nieuwbouw woningen') is more
     about the situation, not a query: searching it gave 'waar je woont hangt samen met
     werkbehoud'."""
+    if accepts_interview_offer(tracker):
+        return start_offered_interview()
     text = latest_text(tracker)
     if tracker.get_slot("plan_given") and not asks_something(text) \
             and not is_follow_up(text) and not text.startswith("/") and not asks_for_action(text) \
@@ -118,7 +140,8 @@ def capture_story(dispatcher: CollectingDispatcher, tracker: Tracker,
             events.append(SlotSet(topic, found[topic]))
             lines.append(f"- {TOPIC_LABELS[topic]}: '{found[topic]}'")
     if not lines:
-        dispatcher.utter_message(text=messages.STORY_NOTHING_FOUND)
+        dispatcher.utter_message(text=once(tracker, messages.STORY_NOTHING_FOUND,
+                                           messages.STORY_NOTHING_FOUND_AGAIN))
         return events + [SlotSet("situation_captured", False)]
     dispatcher.utter_message(text="\n".join([messages.STORY_HEARD, *lines]))
     dispatcher.utter_message(text=messages.STORY_CONFIRM,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from bot.understanding import privacy
-from bot.understanding.cues import asks_first_step, asks_for_action
+from bot.understanding.cues import after_yes, asks_first_step, asks_for_action
 from bot.understanding import vocabulary as voc
 from bot.understanding.medical import about_guideline, asks_medical
 from bot.understanding.safety import NONE as SAFE_VERDICT, SafetyVerdict
@@ -222,6 +222,20 @@ def _goodbye_without_words(r: Reading) -> Optional[Outcome]:
     return None
 
 
+# Words that stop the interview or the conversation ('ja, stop maar', 'ja laat maar').
+_STOP_WORDS = re.compile(r"\b(stop\w*|ophouden|hou (maar )?op|kappen|afbreken|breek|laat (maar|het)|"
+                         r"genoeg|hoeft niet|geen vragen)\b")
+
+
+def _yes_is_no_stop(r: Reading) -> Optional[Outcome]:
+    """'Ja, doe maar. Als het maar praktisch is, met praatjes kom ik niet verder.' opens with a
+    yes: it was read as 'stop' (0.62) and ended the conversation."""
+    if r.intent == "stop" and after_yes(r.text) is not None \
+            and not _STOP_WORDS.search(fold(r.text)):
+        return Outcome("affirm", 1.0)
+    return None
+
+
 def _first_step(r: Reading) -> Optional[Outcome]:
     if r.intent != QUESTION and asks_first_step(r.text):
         return Outcome(QUESTION, 1.0)  # 'wat eerst?' read as out of scope
@@ -270,6 +284,8 @@ RULES: Tuple[Rule, ...] = (
     Rule("question.follow_up", _follow_up, why="'en bij NAH?' narrows the last answer"),
     Rule("conversation.goodbye_needs_words", _goodbye_without_words,
          why="'ik heb MS' was read as goodbye and ended the interview"),
+    Rule("conversation.yes_is_no_stop", _yes_is_no_stop,
+         why="'ja, doe maar. ... kom ik niet verder' was read as stop"),
     Rule("question.action_not_capabilities", _action_not_capabilities,
          why="'wat kan ik nog doen' got the assistant's capabilities after the plan"),
     Rule("question.first_step", _first_step,

@@ -72,6 +72,10 @@ def test_nonsense_is_not_overruled_by_a_question_rule():
      "question.long_command"),
     ("nog meer tips?", [("more", 0.8)], "more", None),
     ("wat eerst?", [("out_of_scope", 0.7)], "ask_question", "question.first_step"),
+    # a yes with more words is no 'stop'; 'ja, stop maar' is
+    ("ja prima, als het maar kort is want ik heb weinig tijd", [("stop", 0.6)], "affirm",
+     "conversation.yes_is_no_stop"),
+    ("ja, stop maar met die vragen", [("stop", 0.9)], "stop", None),
     # 'wat kan ik doen' asks for advice; with words about the assistant it asks what it does
     ("wat kan ik nog doen", [("ask_capabilities", 0.8)], "ask_question",
      "question.action_not_capabilities"),

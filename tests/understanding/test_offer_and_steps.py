@@ -1,0 +1,74 @@
+"""Kinds of loops found by blind personas v4 (session 11), on the action code over the real
+content: a yes with more words to the interview offer starts the interview; 'wat eerst?' asked
+again gives the plan's next step, then a short pointer; the interview's opening line is not
+repeated. Messages written for this test."""
+from __future__ import annotations
+
+from rasa_sdk.events import FollowupAction
+from rasa_sdk.executor import CollectingDispatcher
+
+from tests.support.action_harness import actions, texts, tracker  # noqa: F401
+
+ANSWERS = {"aandoening": "reuma", "energie": "altijd moe na mijn werk",
+           "werkbelasting": "veel tillen en lange dagen", "steun": "mijn baas snapt het niet",
+           "financien": "geen zorgen"}
+
+
+def _after(t, *bot_texts):
+    t.events = [{"event": "bot", "text": text} for text in bot_texts]
+    return t
+
+
+def test_a_yes_with_more_words_to_the_offer_starts_the_interview(actions):
+    offer = actions["messages"].INTERVIEW_OFFER
+    for text in ("Ja, graag. Ik weet niet zo goed wat er allemaal mag.",
+                 "ja doe maar, als het maar praktisch is"):
+        t = _after(tracker(text, intent="ask_question", interview_offered=True), offer)
+        dispatcher = CollectingDispatcher()
+        events = actions["situation_replies"].answer_or_note(dispatcher, t, {})
+        assert FollowupAction("interview_form") in events, text
+        assert texts(dispatcher) == []
+
+
+def test_a_yes_with_another_question_is_answered(actions):
+    offer = actions["messages"].INTERVIEW_OFFER
+    text = "ja graag, maar wie betaalt eigenlijk mijn re-integratie?"
+    t = _after(tracker(text, intent="ask_question", interview_offered=True), offer)
+    dispatcher = CollectingDispatcher()
+    events = actions["situation_replies"].answer_or_note(dispatcher, t, {})
+    assert FollowupAction("interview_form") not in events
+    assert texts(dispatcher)
+
+
+def test_a_yes_long_after_the_offer_is_not_taken_as_accepting_it(actions):
+    text = "Ja, graag. Ik weet niet zo goed wat er allemaal mag."
+    t = _after(tracker(text, intent="ask_question", interview_offered=True), "iets anders")
+    events = actions["situation_replies"].answer_or_note(CollectingDispatcher(), t, {})
+    assert FollowupAction("interview_form") not in events
+
+
+def test_what_first_asked_again_goes_on_through_the_plan(actions):
+    replies, messages = actions["replies"], actions["messages"]
+    said = []
+    for _ in range(len(replies.current_plan(tracker("x", **ANSWERS)).topics) + 2):
+        dispatcher = CollectingDispatcher()
+        replies.first_step(dispatcher, _after(tracker("wat eerst?", plan_given=True, **ANSWERS),
+                                              *said))
+        said += texts(dispatcher)
+    steps = [s for s in said if s != messages.ANYTHING_ELSE]
+    assert steps[0].startswith("Begin met het belangrijkste")
+    assert steps[1].startswith("Daarna, over")
+    assert len(set(steps)) == len(steps), steps  # never the same text twice
+    assert steps[-1] == messages.IN_THE_PLAN
+
+
+def test_the_interview_opening_line_is_said_once(actions):
+    messages = actions["messages"]
+    text = "daar heb ik nog niet over nagedacht"
+    first = CollectingDispatcher()
+    actions["situation_replies"].capture_story(first, tracker(text, intent="share_situation"), {})
+    again = CollectingDispatcher()
+    actions["situation_replies"].capture_story(
+        again, _after(tracker(text, intent="share_situation"), messages.STORY_NOTHING_FOUND), {})
+    assert texts(first) == [messages.STORY_NOTHING_FOUND]
+    assert texts(again) == [messages.STORY_NOTHING_FOUND_AGAIN]
