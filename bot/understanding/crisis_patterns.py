@@ -306,10 +306,19 @@ def _signal(pattern: re.Pattern[str], sentence: str, negation_inside: bool = Tru
     return None
 
 
+# An attack felt coming, said as what happens then ('als ik een aanval voel aankomen moet ik
+# weg van het licht'): the warning signs of a known condition, not an emergency now, whatever
+# else the message says is now ('en nu dat verzuimgesprek').
+_FELT_COMING = re.compile(r"\b(als|wanneer|zodra) (ik|hij|ze|zij) (\w+ ){0,4}(voel|voelt|merk|merkt)"
+                          r" (\w+ ){0,2}aankomen\b")
+
+
 def chronic_symptom(text: str) -> bool:
     """A bodily complaint described as something that keeps coming back, with nothing that says
     it is happening now: no acute medical emergency."""
     folded = fold(text or "")
+    if _FELT_COMING.search(folded):
+        return True
     return bool(_CHRONIC.search(folded)) and not _ACUTE.search(folded)
 
 

@@ -125,3 +125,11 @@ def test_a_heart_that_stopped_is_an_emergency_and_a_course_is_not():
     assert judge("ze zijn hem nu aan het reanimeren op de werkvloer").kind == "medical_emergency"
     for text in ("we hebben vandaag de aed-training gehad", "ik volg een reanimatiecursus"):
         assert judge(text).level == "none", text
+
+
+def test_an_attack_felt_coming_is_a_known_condition_not_an_emergency():
+    text = ("de tl-buizen en het geroezemoes, en dat ik niet kan weglopen als ik een aanval voel "
+            "aankomen. en nu ook nog dat gesprek met mijn teamleider")
+    assert judge(text).level == "none"
+    assert judge("mijn collega heeft een aanval en die stopt niet, al zes minuten").kind == \
+        "medical_emergency"
