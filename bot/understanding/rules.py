@@ -227,6 +227,24 @@ _STOP_WORDS = re.compile(r"\b(stop\w*|ophouden|hou (maar )?op|kappen|afbreken|br
                          r"genoeg|hoeft niet|geen vragen)\b")
 
 
+# Going back a question needs words that say so; 'terug' alone only in a short message ('Dan
+# zit ik in de bus terug te hijgen' answered the energy question and went back, every time).
+_GO_BACK = re.compile(r"\b(terug|vorige|back)\b")
+_GO_BACK_STRONG = re.compile(r"\b(vorige (vraag|stap)|vraag terug|stap terug|ga (\w+ )?terug|"
+                             r"gaan (\w+ )?terug|terug naar (de |het )?vorige|wil terug|kan ik terug)\b")
+GO_BACK_SHORT = 4  # words: 'terug', 'ga terug', 'even terug aub'
+
+
+def _go_back_without_words(r: Reading) -> Optional[Outcome]:
+    if r.intent != "go_back":
+        return None
+    folded = fold(r.text)
+    if not _GO_BACK.search(folded) or (r.words > GO_BACK_SHORT
+                                       and not _GO_BACK_STRONG.search(folded)):
+        return _next_guess(r, ("go_back",))
+    return None
+
+
 def _yes_is_no_stop(r: Reading) -> Optional[Outcome]:
     """'Ja, doe maar. Als het maar praktisch is, met praatjes kom ik niet verder.' opens with a
     yes: it was read as 'stop' (0.62) and ended the conversation."""
@@ -284,6 +302,8 @@ RULES: Tuple[Rule, ...] = (
     Rule("question.follow_up", _follow_up, why="'en bij NAH?' narrows the last answer"),
     Rule("conversation.goodbye_needs_words", _goodbye_without_words,
          why="'ik heb MS' was read as goodbye and ended the interview"),
+    Rule("interview.go_back_needs_words", _go_back_without_words,
+         why="'dan zit ik in de bus terug te hijgen' was read as going back a question"),
     Rule("conversation.yes_is_no_stop", _yes_is_no_stop,
          why="'ja, doe maar. ... kom ik niet verder' was read as stop"),
     Rule("question.action_not_capabilities", _action_not_capabilities,

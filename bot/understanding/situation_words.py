@@ -38,11 +38,16 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
                    r"\bde nachten\b", r"\bnachten (draaien|werken)", r"\bnachtwerk",
                    r"\bonregelmatig", r"\brooster", r"\bfulltime", r"\bparttime", r"\bwerktijd",
                    r"\bploegendienst", r"\b(twee|drie|vier|5)ploegen", r"\bin ploegen", r"\bweekend", r"\blange dagen", r"\bovertijd", r"\bovertuur",
-                   r"\bshift", r"\bschema\b", r"\blate (dienst|ploeg)", r"\bslaapritme"),
+                   r"\bshift", r"\bschema\b", r"\blate (dienst|ploeg)", r"\bslaapritme",
+                   # 'laat werken en dan vroeg weer', ''s nachts thuiskomen'
+                   r"\blaat (werken|doorwerken|thuis)", r"\bvroeg (weer|beginnen|eruit)",
+                   r"'?s nachts (thuis|werken|door)"),
     "woon_werkverkeer": (r"\breis", r"\breiz", r"\bwoon[ -]?werk", r"\bfiles?\b", r"\bov\b",
                          r"\btrein", r"\bbus\b", r"\bautorij", r"\bauto rijden",
                          r"\bnaar (mijn |het )?werk (te )?(komen|fietsen|rijden)",
-                         r"\bafstand", r"\bvervoer", r"\bparkeer"),
+                         r"\bafstand", r"\bvervoer", r"\bparkeer",
+                         # not allowed to drive ('rijbewijs kwijt' after a seizure)
+                         r"\brijbewijs", r"\b(mag|kan) (\w+ )?niet (meer )?(auto ?)?rijden"),
     "werkaanpassingen": (r"\bzelf (te )?(bepalen|indelen|regelen|kiezen)", r"\bregelruimte",
                          r"\bvrijheid", r"\binspraak", r"\bautonomie", r"\bflexibel",
                          r"\bthuiswerk", r"\bthuis werken", r"\baanpassing", r"\bander werk",

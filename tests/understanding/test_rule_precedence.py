@@ -76,6 +76,11 @@ def test_nonsense_is_not_overruled_by_a_question_rule():
     ("ja prima, als het maar kort is want ik heb weinig tijd", [("stop", 0.6)], "affirm",
      "conversation.yes_is_no_stop"),
     ("ja, stop maar met die vragen", [("stop", 0.9)], "stop", None),
+    # going back needs words that say so; 'terug' in a long answer is part of the answer
+    ("s avonds fiets ik terug en dan ben ik echt helemaal op", [("go_back", 0.7),
+     ("share_situation", 0.2)], "share_situation", None),
+    ("ga terug", [("go_back", 0.9)], "go_back", None),
+    ("wacht, ik wil terug naar de vorige vraag", [("go_back", 0.9)], "go_back", None),
     # 'wat kan ik doen' asks for advice; with words about the assistant it asks what it does
     ("wat kan ik nog doen", [("ask_capabilities", 0.8)], "ask_question",
      "question.action_not_capabilities"),
@@ -255,3 +260,10 @@ def test_a_question_about_someone_elses_work_is_no_medical_question():
             "rijden en ik wil hem graag houden")
     decision = decide(text, [("medical_question", 0.7), ("ask_question", 0.2)])
     assert decision.intent == "ask_question"
+
+
+def test_terug_inside_a_long_answer_is_no_command():
+    decision = decide("na de middag ben ik op, dan zit ik in de bus terug te hijgen",
+                      [("go_back", 0.8), ("share_situation", 0.15)])
+    assert decision.intent == "share_situation"
+    assert decision.fired == ("interview.go_back_needs_words",)
