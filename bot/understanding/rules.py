@@ -210,16 +210,22 @@ def _long_command(r: Reading) -> Optional[Outcome]:
     return None
 
 
+def _command_without_words(r: Reading, intent: str, words: "re.Pattern[str]",
+                           strong: "re.Pattern[str]", short: int) -> Optional[Outcome]:
+    """A command that ends or rewinds something needs words that say it; its weaker words
+    only in a short message."""
+    if r.intent != intent:
+        return None
+    folded = fold(r.text)
+    if not words.search(folded) or (r.words > short and not strong.search(folded)):
+        return _next_guess(r, (intent,))
+    return None
+
+
 def _goodbye_without_words(r: Reading) -> Optional[Outcome]:
     """Goodbye ends the conversation (and the interview): only with words that say it; 'klaar'
     or 'ik ga' only in a short message ('borstkanker, chemo vorig jaar klaar' is an answer)."""
-    if r.intent != "goodbye":
-        return None
-    folded = fold(r.text)
-    if not _GOODBYE.search(folded) or (r.words > GOODBYE_SHORT
-                                       and not _GOODBYE_STRONG.search(folded)):
-        return _next_guess(r, ("goodbye",))
-    return None
+    return _command_without_words(r, "goodbye", _GOODBYE, _GOODBYE_STRONG, GOODBYE_SHORT)
 
 
 # Words that stop the interview or the conversation ('ja, stop maar', 'ja laat maar').
@@ -236,13 +242,7 @@ GO_BACK_SHORT = 4  # words: 'terug', 'ga terug', 'even terug aub'
 
 
 def _go_back_without_words(r: Reading) -> Optional[Outcome]:
-    if r.intent != "go_back":
-        return None
-    folded = fold(r.text)
-    if not _GO_BACK.search(folded) or (r.words > GO_BACK_SHORT
-                                       and not _GO_BACK_STRONG.search(folded)):
-        return _next_guess(r, ("go_back",))
-    return None
+    return _command_without_words(r, "go_back", _GO_BACK, _GO_BACK_STRONG, GO_BACK_SHORT)
 
 
 def _yes_is_no_stop(r: Reading) -> Optional[Outcome]:
