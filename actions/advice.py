@@ -32,6 +32,18 @@ FOR_CONDITION = "wat de bronnen zeggen bij {condition}"
 DOWNLOAD_TITLE = "Download je samenvatting"
 
 
+def other_factor_item(block, first, given):
+    """The block's first advice about a second thing the person named, when the first advice
+    is not about it: 'De vermoeidheid en vooral de concentratie' got advice on tiredness only,
+    the advice on concentration waited behind 'meer' (blind personas v4)."""
+    factors = set(block.reading.factors)
+    covered = set(first.themes) & factors
+    if not factors - covered:
+        return None
+    return next((i for i in block.items[1:] if i.id not in given and i.id != first.id
+                 and (set(i.themes) & factors) - covered), None)
+
+
 class ActionGiveAdvice(Action):
     def name(self) -> Text:
         return "action_give_advice"
@@ -52,9 +64,11 @@ class ActionGiveAdvice(Action):
                     dispatcher.utter_message(text=f"{TOPIC_LABELS[block.topic]}: "
                                              + messages.ALREADY_GIVEN_AGAIN)
                     continue
-                shown.append(item.id)
-                dispatcher.utter_message(text=f"{TOPIC_LABELS[block.topic]}. "
-                                         + item_message(item, plan.audience))
+                for advice in (item, other_factor_item(block, item, before)):
+                    if advice is not None:
+                        shown.append(advice.id)
+                        dispatcher.utter_message(text=f"{TOPIC_LABELS[block.topic]}. "
+                                                 + item_message(advice, plan.audience))
         else:
             dispatcher.utter_message(text=ALL_FINE)
         employer = plan.audience == "werkgever"

@@ -72,3 +72,18 @@ def test_the_interview_opening_line_is_said_once(actions):
         again, _after(tracker(text, intent="share_situation"), messages.STORY_NOTHING_FOUND), {})
     assert texts(first) == [messages.STORY_NOTHING_FOUND]
     assert texts(again) == [messages.STORY_NOTHING_FOUND_AGAIN]
+
+
+def test_a_second_thing_named_in_one_answer_gets_its_own_advice_in_the_plan(actions):
+    """'moe, en vooral de concentratie': advice on tiredness and on concentration, both in the
+    plan itself (the second waited behind 'meer')."""
+    answers = dict(ANSWERS, energie="na een paar uur ben ik op, en vooral mijn concentratie is "
+                                    "weg, ik vergeet van alles")
+    dispatcher = CollectingDispatcher()
+    actions["advice"].ActionGiveAdvice().run(dispatcher, tracker("x", **answers), {})
+    energy = [t for t in texts(dispatcher) if t.startswith("Energie. ")]
+    assert len(energy) == 2, energy
+    assert any("concentr" in t.lower() for t in energy)
+    one = CollectingDispatcher()
+    actions["advice"].ActionGiveAdvice().run(one, tracker("x", **ANSWERS), {})
+    assert len([t for t in texts(one) if t.startswith("Energie. ")]) == 1
