@@ -93,6 +93,11 @@ _NEGATED = any_of(words.NEGATIONS)
 _NOT_HERE = any_of(words.NOT_HERE)
 _JOB_AT_RISK = any_of(words.JOB_AT_RISK)
 _AFFIRMATIVE = re.compile(rf"^\W*(?:{one_of(words.AFFIRMATIVES)})\W*$")
+# A low rating first, as the answer to 'hoe gaat het met je energie?' ('weinig. ik kom pas 's
+# middags op gang ...', 'slecht eigenlijk'); not 'weinig last', 'weinig problemen'.
+_LOW_FIRST = re.compile(r"^\W*(?:heel |erg |vrij |best )?(?:weinig|slecht|matig|beroerd|belabberd|"
+                        r"laag|niet (?:zo )?(?:best|goed|lekker))\b(?!\s+(?:last|problemen|klachten|"
+                        r"moeite|zorgen|pijn|aan de hand))")
 # A message that asks something: a question mark, a question word first, or 'tips' at the end.
 _ASKS = re.compile(rf"\?|^\s*(?:{one_of(words.QUESTION_OPENERS)})\b"
                    rf"|\b(?:{one_of(words.ASKING_ENDS)})\s*[.!]*\s*$"
@@ -191,7 +196,7 @@ def _concern(folded: str, names_factor: bool) -> int:
     'fine' phrase ('daar zit het probleem niet') makes it fine unless a problem is left over
     ('nee, maar de reis is zwaar'); an answer that names nothing to worry about is fine, a bare
     yes ('ja', 'soms') to the topic's question is a concern."""
-    if _AFFIRMATIVE.match(folded):
+    if _AFFIRMATIVE.match(folded) or _LOW_FIRST.match(folded):
         return 1
     if _NOT_HERE.search(folded):
         return 0

@@ -41,7 +41,7 @@ FACTOR_WORDS: Dict[str, Tuple[str, ...]] = {
                    r"\bshift", r"\bschema\b", r"\blate (dienst|ploeg)", r"\bslaapritme",
                    # 'laat werken en dan vroeg weer', ''s nachts thuiskomen'
                    r"\blaat (werken|doorwerken|thuis)", r"\bvroeg (weer|beginnen|eruit)",
-                   r"'?s nachts (thuis|werken|door)"),
+                   r"'?s nachts (te )?(thuis|werken|door)", r"\btot (\w+ )?uur 's nachts"),
     "woon_werkverkeer": (r"\breis", r"\breiz", r"\bwoon[ -]?werk", r"\bfiles?\b", r"\bov\b",
                          r"\btrein", r"\bbus\b", r"\bautorij", r"\bauto rijden",
                          r"\bnaar (mijn |het )?werk (te )?(komen|fietsen|rijden)",

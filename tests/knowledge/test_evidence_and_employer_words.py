@@ -33,3 +33,12 @@ def test_asking_what_to_do_is_no_evidence_question():
 def test_employers_words_find_the_item(real_kb, text, expected):
     hits = real_kb.search(text, audience="werkgever", limit=1, prefer_advice=True)
     assert hits[0].item.id == expected
+
+
+@pytest.mark.parametrize("text, concern", [
+    ("weinig. ik kom pas 's middags op gang", 1), ("slecht eigenlijk", 1), ("matig", 1),
+    ("niet zo best, ik ben snel op", 1), ("weinig last van, gaat prima", 0),
+])
+def test_a_low_rating_first_is_a_concern(text, concern):
+    from knowledge.situation import read_answer
+    assert read_answer("energie", text).concern == concern
