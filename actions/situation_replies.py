@@ -73,7 +73,7 @@ def fallback_search(dispatcher: CollectingDispatcher, tracker: Tracker,
 
 def accepts_interview_offer(tracker: Tracker) -> bool:
     """'Ja, graag. Ik weet niet zo goed wat mag en wat kan.' to 'Wil je advies dat beter bij
-    jou past? Dan stel ik je 5 korte vragen': a yes, with more words that ask nothing else.
+    jou past? Dan stel ik je 5 korte vragen': a yes, with more words but no other question.
     The classifier read such replies as a question (or as 'stop'), and the interview never
     started (blind personas v4)."""
     if not tracker.get_slot("interview_offered") or tracker.get_slot("plan_given"):
@@ -81,8 +81,10 @@ def accepts_interview_offer(tracker: Tracker) -> bool:
     if not (just_said(tracker, messages.INTERVIEW_OFFER)
             or just_said(tracker, messages.INTERVIEW_OFFER_EMPLOYER)):
         return False
+    # 'ik weet niet wat ik anders moet vragen' reads as asking; only a question mark says the
+    # yes comes with another question ('ja, maar wie betaalt dat?').
     rest = after_yes(latest_text(tracker))
-    return rest is not None and "?" not in rest and not asks_something(rest)
+    return rest is not None and "?" not in rest
 
 
 def start_offered_interview() -> Events:

@@ -209,7 +209,10 @@ INDIRECT_ASKS = (r"(geen|weinig|geen flauw) idee (waar|hoe|wat|wie|welke|wanneer
                  r"weet (ik )?(niet|nie) (goed )?(waar|hoe(?! lang)|wat|wie|welke|wanneer)\b",
                  r"vraag (ik )?me af\b",
                  r"(wil|zou) (ik )?(graag )?(willen )?weten (hoe|wat|waar|wie|welke|of)\b",
-                 r"benieuwd (hoe|wat|waar|wie|welke|of|naar)\b")
+                 r"benieuwd (hoe|wat|waar|wie|welke|of|naar)\b",
+                 # a belief put up for checking: 'ik dacht dat dat pas was als je lang ziek bent'
+                 r"dacht (altijd |eigenlijk |juist )?dat (dat|dit|het|je|dat je|die|de \w+)\b"
+                 r"[^.!?]{0,40}\b(pas|alleen|mag|mocht|moet|moest|hoeft|hoefde|verplicht)\b")
 # A short follow-up that narrows the last answer: 'en bij NAH?', 'geldt dat ook voor MS?'.
 FOLLOW_UP_OPENERS = (r"(en|maar|ook)\s+(bij|voor|als|met|over|in|na)", r"wat als",
                      r"(geldt|werkt|helpt) dat ook", r"en hoe zit (dat|het)",

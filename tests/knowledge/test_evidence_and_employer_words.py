@@ -42,3 +42,13 @@ def test_employers_words_find_the_item(real_kb, text, expected):
 def test_a_low_rating_first_is_a_concern(text, concern):
     from knowledge.situation import read_answer
     assert read_answer("energie", text).concern == concern
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("ik ben nog nooit bij de bedrijfsarts geweest, ik dacht dat je pas mocht als je ziek was", True),
+    ("ik dacht dat het alleen voor mensen in de bijstand was", True),
+    ("ik dacht dat ik het wel aankon maar na twee weken was ik op", False),
+])
+def test_a_belief_put_up_for_checking_asks_something(text, asks):
+    from knowledge.situation import asks_something
+    assert asks_something(text) == asks

@@ -87,3 +87,11 @@ def test_a_second_thing_named_in_one_answer_gets_its_own_advice_in_the_plan(acti
     one = CollectingDispatcher()
     actions["advice"].ActionGiveAdvice().run(one, tracker("x", **ANSWERS), {})
     assert len([t for t in texts(one) if t.startswith("Energie. ")]) == 1
+
+
+def test_a_yes_with_an_indirect_question_still_starts_the_interview(actions):
+    offer = actions["messages"].INTERVIEW_OFFER
+    text = "ja, heel graag. ik loop steeds vast en ik weet niet wat ik moet vragen"
+    t = _after(tracker(text, intent="share_situation", interview_offered=True), offer)
+    events = actions["situation_replies"].answer_or_note(CollectingDispatcher(), t, {})
+    assert FollowupAction("interview_form") in events
