@@ -139,6 +139,10 @@ _EMERGENCY = [
     r"\b(is|wordt|worden|zijn|begint|begonnen|moet|moeten) (\w+ ){0,2}(aan het |te )?reanimeren\b",
     r"\bgeen ademhaling\b",
     r"\bademt (bijna )?niet meer\b", r"\bis blauw aangelopen\b",
+    # spots that do not fade under a glass (with fever): sepsis; seizure after seizure
+    r"\b(vlekjes|vlekken|puntjes)\b.{0,60}\bniet weg ?(drukken|gaan|te drukken)\b",
+    r"\b(nieuwe|volgende|tweede|derde) aanval\b.{0,40}\b(zonder|niet) (\w+ )?(bij te komen|bijkomen|"
+    r"bijkomt|wakker)", r"\baanvallen (achter elkaar|na elkaar)\b",
     r"\b(bloedt|bloed(en)?) (heel |enorm |ontzettend |erg |hevig |zo )?(erg|hevig|veel|"
     r"blijft|stopt niet|houdt niet op)\b", r"\b(heel |zo |enorm )veel bloed\b",
     r"\b(epileptische )?(aanval|insult|stuip\w*)\b.{0,40}\b(stopt niet|houdt niet op|duurt al|"
@@ -158,6 +162,8 @@ _VIOLENCE = [
     r"\b(ben|voel me) in (acuut )?gevaar\b",
     r"\b(ik|mij|me|wij|ons)\b.{0,40}\bhuiselijk geweld\b", r"\bhuiselijk geweld\b.{0,20}\b(thuis|bij ons)\b",
     r"\bvoel me (thuis )?niet (meer )?veilig\b",
+    r"\b(iemand|hij|zij|ze|mijn (man|vrouw|partner|vriend|vriendin|ex|vader|moeder|zoon|broer))"
+    r" (thuis )?(doet|deed) (me|mij) (\w+ )?pijn\b",
     r"\bdurf niet (meer )?(naar huis|thuis)\b",
     r"\bbang (voor|van) (mijn )?(man|vrouw|partner|vriend|vriendin|vader|moeder|ex)\b",
     r"\bwil (hem|haar|iemand) (iets )?aandoen\b",
@@ -248,7 +254,7 @@ def _about_someone_else(sentence: str, match: re.Match[str]) -> bool:
 # except the wordings whose negation is the signal ('niet meer leven', 'geen reden meer').
 _NEGATED_INSIDE = re.compile(
     r"\b(niet|nie|ni|nooit|geen|niks|niets)\b(?! (meer|langer|reden|zin|uitweg|oplossing|"
-    r"toekomst|andere uitweg))")
+    r"toekomst|andere uitweg|veilig|naar huis))")
 # A negation right after a signal in its clause: Dutch puts 'niet' after the object ('hij slaat
 # me niet', 'ik snij mezelf al lang niet meer'); not 'niet alleen', 'niet elke dag', nor
 # Flemish 'niet normaal' (very).

@@ -220,7 +220,8 @@ TOPIC_TALK = (r"preventie|beleid|protocol|richtlijn|signalen|signaal|herken\w*|t
 PAST_MARKERS = (r"vorig\w*|toen|destijds|geleden|gehad|had|vroeger|ooit|in \d{4}|"
                 r"vorige (week|maand|keer)|afgelopen (jaar|maand)")
 # Something that happens now and then is no emergency now ('ik heb soms pijn op de borst').
-HABITUAL_MARKERS = r"soms|vaak|regelmatig|af en toe|elke keer|meestal|wel eens|weleens|altijd"
+HABITUAL_MARKERS = (r"soms|vaak|regelmatig|af en toe|elke keer|meestal|wel eens|weleens|altijd|"
+                    r"(elke|iedere) (maand|week|menstruatie|ongesteldheid)")
 
 # --- Asking what to do (cues.asks_for_action; knowledge search prefers advice then) ----------
 ASKS_ACTION = (r"\bwat (kan|kun|moet|zou|mag) (ik|je|we|jij|u)\b.{0,20}\b(doen|regelen|aanpakken)",

@@ -133,3 +133,22 @@ def test_an_attack_felt_coming_is_a_known_condition_not_an_emergency():
     assert judge(text).level == "none"
     assert judge("mijn collega heeft een aanval en die stopt niet, al zes minuten").kind == \
         "medical_emergency"
+
+
+# Kinds missed by blind set v7 (session 11); wordings written for this test.
+@pytest.mark.parametrize("message, kind", [
+    ("mijn dochter is heel ziek met koorts en ze heeft rode puntjes die niet wegdrukken",
+     "medical_emergency"),
+    ("mijn collega heeft de ene aanval na de andere, na de tweede aanval is ze niet bijgekomen",
+     "medical_emergency"),
+    ("ik voel me niet veilig thuis", "violence"),
+    ("mijn vriend doet me pijn als hij gedronken heeft", "violence"),
+])
+def test_danger_kinds_of_blind_set_v7_are_heard(message, kind):
+    verdict = judge(message)
+    assert (verdict.level, verdict.kind) == ("alarm", kind), message
+
+
+def test_monthly_heavy_bleeding_is_a_complaint_not_an_emergency():
+    assert judge("ik verlies elke maand veel bloed door mijn endometriose, hoe vertel ik dat op "
+                 "mijn werk?").level != "alarm"
