@@ -23,6 +23,9 @@ OTHER_CONDITION_WEIGHT = 0.6
 # A question about the evidence: anything but a conclusion (which states its level) counts this
 # much (blind audience questions v3: a recommendation outranked the conclusion it rests on).
 EVIDENCE_WEIGHT = 0.5
+# Conclusions without a level of evidence (experiences from focus groups, opinions): they do not
+# answer 'werkt het echt?'; 'onvoldoende bewijs' does ('no, not shown').
+UNGRADED = ("geen_niveau", "mening")
 # Share of the learned matcher (question bank) in the fused score; the rest is the lexical
 # search over item texts. Chosen on the dev set and a split of the bank (bench/matcher_eval.py
 # --dev): top-1 / top-3 on the dev set 0.542 / 0.783 lexical only, 0.779 / 0.904 at 0.7.
@@ -226,7 +229,7 @@ class KnowledgeBase:
                 factor *= OTHER_CONDITION_WEIGHT
             if prefer_advice and item.kind not in voc.ADVICE_KINDS:
                 factor *= FINDING_WEIGHT
-            if evidence and item.kind != "conclusie":
+            if evidence and (item.kind != "conclusie" or item.evidence in UNGRADED):
                 factor *= EVIDENCE_WEIGHT
             return factor
 

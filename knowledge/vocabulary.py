@@ -207,6 +207,9 @@ QUERY_SYNONYMS: Dict[str, str] = {
     "klagen": "begrip collega's",
     "afdeling": "team collega's",
     "aankan": "belastbaarheid mogelijkheden",
+    "vreet": "kost energie",
+    "vreten": "kost energie",
+    "opvreet": "kost energie",
 }
 
 

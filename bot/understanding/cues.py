@@ -119,7 +119,10 @@ def asks_for_action(text: str) -> bool:
 
 
 _EVIDENCE = re.compile(r"\b(bewijs\w*|evidence|niveau \d|level of evidence|aangetoond|"
-                       r"wetenschappelijk\w*|onderbouw\w*|effectiviteit)\b")
+                       r"wetenschappelijk\w*|onderbouw\w*|effectiviteit|"
+                       # an employer who must justify the cost: does it work?
+                       r"verantwoorden|weggegooid geld|loont (het|dat)|rendement|"
+                       r"werkt (het|dat) (nou |eigenlijk |wel )?(echt|wel)|heeft (het|dat) (echt )?zin)\b")
 
 
 def asks_about_evidence(text: str) -> bool:

@@ -52,3 +52,11 @@ def test_a_low_rating_first_is_a_concern(text, concern):
 def test_a_belief_put_up_for_checking_asks_something(text, asks):
     from knowledge.situation import asks_something
     assert asks_something(text) == asks
+
+
+def test_an_employer_who_must_justify_the_cost_gets_the_graded_evidence(real_kb):
+    text = ("loont het eigenlijk wel om een bureau en werktijden aan te passen voor een zieke "
+            "werknemer? ik moet dat verantwoorden bij de directie")
+    assert asks_about_evidence(text)
+    hit = real_kb.search(text, audience="werkgever", limit=1, prefer_advice=True)[0]
+    assert hit.item.kind == "conclusie" and hit.item.evidence not in ("geen_niveau", "mening")
