@@ -62,6 +62,11 @@ def fallback_search(dispatcher: CollectingDispatcher, tracker: Tracker,
     if guess == "out_of_scope":
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
+    if words >= LONG_MESSAGE and (read_story(text) or KB.match_condition(text)):
+        # A story with nothing the sources clearly match ('geopereerd aan prostaatkanker ...
+        # de vermoeidheid en het urineverlies maken het lastig; ik zou graag advies ontvangen')
+        # is read back for the interview, never 'dat begreep ik niet' (blind personas v5).
+        return capture_story(dispatcher, tracker, domain)
     employer = tracker.get_slot("role") == "werkgever"
     dispatcher.utter_message(
         text=once(tracker, messages.REPHRASE_EMPLOYER if employer else messages.REPHRASE,

@@ -95,3 +95,18 @@ def test_a_yes_with_an_indirect_question_still_starts_the_interview(actions):
     t = _after(tracker(text, intent="share_situation", interview_offered=True), offer)
     events = actions["situation_replies"].answer_or_note(CollectingDispatcher(), t, {})
     assert FollowupAction("interview_form") in events
+
+
+def test_an_unclear_long_story_with_a_condition_is_read_back_not_rephrase(actions):
+    """Written for this test: a formal story the classifier was unsure of."""
+    messages = actions["messages"]
+    text = ("Goedendag. Ik ben vorig jaar behandeld voor darmkanker en werk sinds kort weer "
+            "drie ochtenden. De vermoeidheid en het vele toiletbezoek maken het zwaar. Graag "
+            "uw advies over de verdere opbouw.")
+    dispatcher = CollectingDispatcher()
+    t = tracker(text, intent="nlu_fallback", ranking=[("nlu_fallback", 0.4),
+                                                     ("medical_question", 0.3)])
+    actions["situation_replies"].fallback_search(dispatcher, t, {})
+    said = texts(dispatcher)
+    assert not any(s.startswith(messages.REPHRASE[:30]) for s in said), said
+    assert any("Kanker" in s for s in said) or messages.STORY_NOTHING_FOUND in said, said
