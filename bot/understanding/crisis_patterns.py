@@ -134,10 +134,9 @@ _EMERGENCY = [
     # ... not a person who does not answer a mail: 'mijn manager reageert niet op mijn mails'
     r"\breageert (nergens op|niet( meer)?)\b(?! op (\w+ ){0,2}(e-?mails?|mails?|berichten|"
     r"appjes?|apps|telefoontjes|brieven|brief|vragen|verzoek\w*|voorstel\w*|aanvra\w*|klachten)\b)",
-    r"\bademt niet\b", r"\b(geen|zonder) (hartslag|ademhaling)\b(?!s)",
+    r"\bademt niet\b", r"\b(geen|zonder) (hartslag|ademhaling)\b",
     r"\b(haal|haalt|halen|pak|pakt|gebruik|gebruikt) (\w+ )?(de|een) aed\b(?!-)",
     r"\b(is|wordt|worden|zijn|begint|begonnen|moet|moeten) (\w+ ){0,2}(aan het |te )?reanimeren\b",
-    r"\bgeen ademhaling\b",
     r"\bademt (bijna )?niet meer\b", r"\bis blauw aangelopen\b",
     # spots that do not fade under a glass (with fever): sepsis; seizure after seizure
     r"\b(vlekjes|vlekken|puntjes)\b.{0,60}\bniet weg ?(drukken|gaan|te drukken)\b",
