@@ -246,27 +246,27 @@ def first_step(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
     """'wat eerst?' after the plan: the most important advice of this person's own plan, and
     who to take it to (the plan is rebuilt from the answers, as the advice action does)."""
     plan = current_plan(tracker)
+    dispatcher.utter_message(text=_step_text(tracker, plan))
+    dispatcher.utter_message(text=messages.ANYTHING_ELSE)
+    return []
+
+
+def _step_text(tracker: Tracker, plan: Any) -> str:
+    """The first block of the plan; asked again, the next block, then a pointer (a persona
+    asked six times and got the same answer each time)."""
     if not plan.topics:
-        dispatcher.utter_message(text=once(tracker, messages.FIRST_STEP_NONE,
-                                           messages.ANYTHING_ELSE))
-        return []
-    # Asked again: the next block of the plan, then a pointer (a persona asked it six times
-    # and got the same answer each time).
+        return once(tracker, messages.FIRST_STEP_NONE, messages.IN_THE_PLAN)
     starts = (messages.FIRST_STEP.split("{")[0], messages.NEXT_STEP.split("{")[0])
     asked = sum(1 for event in tracker.events or [] if event.get("event") == "bot"
                 and (event.get("text") or "").startswith(starts))
-    people = " of ".join(voc.DISCUSS_WITH.get(p, p) for p in plan.discuss_with[:2])
-    if asked < len(plan.topics):
-        block = plan.topics[asked]
-        template = messages.FIRST_STEP if asked == 0 else messages.NEXT_STEP
-        dispatcher.utter_message(text=template.format(
-            topic=TOPIC_LABELS[block.topic].lower(), title=block.items[0].title_for(plan.audience),
-            people=people))
-    else:
-        dispatcher.utter_message(text=once(tracker, messages.STEPS_GIVEN.format(
-            title=plan.topics[0].items[0].title_for(plan.audience)), messages.IN_THE_PLAN))
-    dispatcher.utter_message(text=messages.ANYTHING_ELSE)
-    return []
+    if asked >= len(plan.topics):
+        return once(tracker, messages.STEPS_GIVEN.format(
+            title=plan.topics[0].items[0].title_for(plan.audience)), messages.IN_THE_PLAN)
+    block = plan.topics[asked]
+    template = messages.FIRST_STEP if asked == 0 else messages.NEXT_STEP
+    return template.format(
+        topic=TOPIC_LABELS[block.topic].lower(), title=block.items[0].title_for(plan.audience),
+        people=" of ".join(voc.DISCUSS_WITH.get(p, p) for p in plan.discuss_with[:2]))
 
 
 def _for_their_condition(tracker: Tracker, text: str, hits: list) -> list:

@@ -110,3 +110,14 @@ def test_an_unclear_long_story_with_a_condition_is_read_back_not_rephrase(action
     said = texts(dispatcher)
     assert not any(s.startswith(messages.REPHRASE[:30]) for s in said), said
     assert any("Kanker" in s for s in said) or messages.STORY_NOTHING_FOUND in said, said
+
+
+def test_what_first_with_nothing_to_do_still_asks_what_else(actions):
+    """All four topics fine: the 'prepare the conversation' line, then 'Wil je nog iets
+    weten?' (the question after it went missing when 'wat eerst?' learnt to go on)."""
+    replies, messages = actions["replies"], actions["messages"]
+    fine = {"aandoening": "reuma", "energie": "gaat prima", "werkbelasting": "valt mee",
+            "steun": "goede steun", "financien": "geen zorgen"}
+    dispatcher = CollectingDispatcher()
+    replies.first_step(dispatcher, tracker("wat eerst?", plan_given=True, **fine))
+    assert texts(dispatcher) == [messages.FIRST_STEP_NONE, messages.ANYTHING_ELSE]
