@@ -26,6 +26,7 @@ import json
 import logging
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from typing import Any, Dict, List, Optional, Set, Text
 
@@ -55,25 +56,27 @@ STORED_ATTRIBUTE = "_werkbaar_stored_events"
 
 # De-identified texts by a digest of the original: the bot sends the same advice texts over
 # and over (17 texts per message, 2.2 ms, bench/profile.py). Only a digest of the original is
-# kept, never its words; the value is what the database stores anyway.
-_SCRUBBED: "OrderedDict[bytes, str]" = OrderedDict()
+# kept, never its words; the value is what the database stores anyway. One memory per `Keep`
+# (what a store leaves in), gone with it.
+_SCRUBBED: "weakref.WeakKeyDictionary[Keep, OrderedDict[bytes, str]]" = \
+    weakref.WeakKeyDictionary()
 SCRUBBED_MAX = 4096
 _SCRUBBED_LOCK = threading.Lock()
 
 
 def _deidentified(text: str, keep: Keep) -> str:
-    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16,
-                          person=str(id(keep))[-16:].encode()).digest()
+    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
     with _SCRUBBED_LOCK:
-        found = _SCRUBBED.get(key)
+        memory = _SCRUBBED.setdefault(keep, OrderedDict())
+        found = memory.get(key)
         if found is not None:
-            _SCRUBBED.move_to_end(key)
+            memory.move_to_end(key)
             return found
     found = deidentify(text, keep)
     with _SCRUBBED_LOCK:
-        _SCRUBBED[key] = found
-        if len(_SCRUBBED) > SCRUBBED_MAX:
-            _SCRUBBED.popitem(last=False)
+        memory[key] = found
+        if len(memory) > SCRUBBED_MAX:
+            memory.popitem(last=False)
     return found
 
 

@@ -18,12 +18,23 @@ def test_the_second_time_gives_the_same_redacted_text():
 
 def test_the_memory_keeps_digests_not_words():
     tracker_store._scrub(TEXT, NOTHING_KEPT)
-    assert all(isinstance(key, bytes) and len(key) == 16 for key in tracker_store._SCRUBBED)
-    assert not any("06-12345678" in value for value in tracker_store._SCRUBBED.values())
+    memory = tracker_store._SCRUBBED[NOTHING_KEPT]
+    assert all(isinstance(key, bytes) and len(key) == 16 for key in memory)
+    assert not any("06-12345678" in value for value in memory.values())
 
 
 def test_the_memory_is_bounded(monkeypatch):
     monkeypatch.setattr(tracker_store, "SCRUBBED_MAX", 5)
     for i in range(20):
         tracker_store._scrub(f"bericht nummer {i}", NOTHING_KEPT)
-    assert len(tracker_store._SCRUBBED) <= 5
+    assert len(tracker_store._SCRUBBED[NOTHING_KEPT]) <= 5
+
+
+def test_each_keep_has_its_own_memory():
+    """A store that leaves an organisation's address in must not get the text another store
+    (that keeps nothing) de-identified: one memory per Keep, never shared by identity number."""
+    from bot.deidentify import Keep
+    text = "kijk op www.voorbeeldorganisatie.nl voor hulp"
+    keep = Keep(hosts=["voorbeeldorganisatie.nl"])
+    assert "voorbeeldorganisatie.nl" not in tracker_store._scrub(text, NOTHING_KEPT)
+    assert "voorbeeldorganisatie.nl" in tracker_store._scrub(text, keep)
