@@ -36,9 +36,9 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
-import sqlalchemy as sa
-import sqlalchemy.orm  # noqa: F401  (sa.orm.session)
-from sqlalchemy import event
+from sqlalchemy import create_engine, event
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from bot import retention
 from bot.deidentify import NOTHING_KEPT, Keep, deidentify, knowledge_keep
@@ -132,8 +132,8 @@ def _pooled_write_ahead_log(engine: Any) -> Any:
     engine.dispose()
     # Rasa calls the store from its event loop; other threads (the conversation endpoints,
     # the purge) only ever hold a pooled connection one at a time.
-    engine = sa.create_engine(url, poolclass=sa.pool.QueuePool, pool_size=2,
-                              max_overflow=8, connect_args={"check_same_thread": False})
+    engine = create_engine(url, poolclass=QueuePool, pool_size=2,
+                           max_overflow=8, connect_args={"check_same_thread": False})
 
     def on_connect(connection: Any, _record: Any) -> None:
         cursor = connection.cursor()
@@ -165,7 +165,7 @@ class PrivacyTrackerStore(SQLTrackerStore):
         self._next_purge = time.monotonic() + PURGE_INTERVAL_S
         if self.engine.dialect.name == "sqlite":
             self.engine = _pooled_write_ahead_log(self.engine)
-            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+            self.sessionmaker = sessionmaker(bind=self.engine)
 
     def free_text_slots(self) -> Set[Text]:
         return {s.name for s in self.domain.slots if s.type_name in FREE_TEXT_SLOT_TYPES}
