@@ -43,6 +43,12 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def match_key(text: str) -> str:
+    """The normal form; for a message without words (a lone emoji) the symbols themselves, so
+    that '👍' and '👎' are not both the empty text, and '👍' still matches '👍'."""
+    return normalise(text) or "".join(strip_annotations(text).split())
+
+
 def _example_lines(block: str) -> Iterator[str]:
     for line in block.splitlines():
         line = line.strip()
@@ -82,22 +88,22 @@ def examples_in(folder: Path) -> Iterable[Tuple[Path, str, str]]:
 
 
 def training_index(folder: Path = TRAINING_DIR) -> Dict[str, Tuple[Path, str, str]]:
-    """Normal form -> (file, intent, example) of the training examples."""
+    """Match key (`match_key`) -> (file, intent, example) of the training examples."""
     index: Dict[str, Tuple[Path, str, str]] = {}
     for path, intent, example in examples_in(folder):
-        index.setdefault(normalise(example), (path, intent, example))
+        index.setdefault(match_key(example), (path, intent, example))
     return index
 
 
 def safety_index(paths: Iterable[Path] = SAFETY_DATA) -> Dict[str, Tuple[Path, str, str]]:
-    """Normal form -> (file, label, example) of the safety model's written examples (sentences
-    that normalise to nothing, such as a lone emoji, left out)."""
+    """Match key (`match_key`) -> (file, label, example) of the safety model's written
+    examples."""
     index: Dict[str, Tuple[Path, str, str]] = {}
 
     def add(path: Path, label: str, value: object) -> None:
         if isinstance(value, str):
-            if normalise(value):
-                index.setdefault(normalise(value), (path, label, value))
+            if match_key(value):
+                index.setdefault(match_key(value), (path, label, value))
         elif isinstance(value, dict):
             for key, inner in value.items():
                 add(path, f"{label}/{key}" if label else str(key), inner)
